@@ -1,0 +1,26 @@
+package com.laundryconnect.realtime.token.api;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import com.laundryconnect.realtime.token.signing.SigningKeys;
+
+/** Publishes the public halves of the WS-token signing keys, so the WebSocket services hold no secret. */
+@Path("/api/realtime/jwks.json")
+public class JwksResource {
+
+    private final SigningKeys keys;
+
+    public JwksResource(SigningKeys keys) {
+        this.keys = keys;
+    }
+
+    @GET
+    @Produces("application/jwk-set+json")
+    public Response jwks() {
+        return Response.ok(keys.publishedJwks()).header(HttpHeaders.CACHE_CONTROL, "public, max-age=300").build();
+    }
+}

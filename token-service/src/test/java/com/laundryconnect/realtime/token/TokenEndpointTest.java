@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLEncoder;
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.laundryconnect.realtime.session.auth.Caller;
+import com.laundryconnect.realtime.session.auth.TokenRejectedException;
 import com.laundryconnect.realtime.session.auth.WsTokenVerifier;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -85,6 +87,36 @@ class TokenEndpointTest {
         assertEquals(userId, caller.userId());
         assertEquals(Caller.TokenKind.WEBSOCKET, caller.tokenKind());
         assertFalse(caller.partner());
+    }
+
+    @Test
+    void wsVerifierAcceptsAnAccessTokenForTheGuidesReconnectPath() throws Exception {
+        String userId = AccessTokens.newUserId();
+        Caller caller = wsTokens.verify(AccessTokens.customer(userId));
+        assertEquals(userId, caller.userId());
+        assertEquals(Caller.TokenKind.ACCESS, caller.tokenKind());
+    }
+
+    @Test
+    void wsVerifierRefusesWsTokensOfAnotherAudienceOrExpired() throws Exception {
+        var key = new org.jose4j.jwk.JsonWebKeySet(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("realtime.signing-keys.jwks", String.class)).getJsonWebKeys().getLast();
+        var signingKey = ((org.jose4j.jwk.EllipticCurveJsonWebKey) key).getPrivateKey();
+        Instant now = Instant.now();
+        String otherAudience = Jwt.issuer("laundryconnect-realtime").audience("another-service").subject("u1")
+                .claim("token_type", "ws").issuedAt(now).expiresAt(now.plusSeconds(600))
+                .jws().keyId(key.getKeyId()).algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.ES256).sign(signingKey);
+        String expired = Jwt.issuer("laundryconnect-realtime").audience("realtime-ws").subject("u1")
+                .claim("token_type", "ws").issuedAt(now.minusSeconds(4000)).expiresAt(now.minusSeconds(40))
+                .jws().keyId(key.getKeyId()).algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.ES256).sign(signingKey);
+        String valid = Jwt.issuer("laundryconnect-realtime").audience("realtime-ws").subject("u1")
+                .claim("token_type", "ws").issuedAt(now).expiresAt(now.plusSeconds(600))
+                .jws().keyId(key.getKeyId()).algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.ES256).sign(signingKey);
+
+        assertEquals("u1", wsTokens.verify(valid).userId());
+        assertThrows(TokenRejectedException.class, () -> wsTokens.verify(otherAudience));
+        assertThrows(TokenRejectedException.class, () -> wsTokens.verify(expired));
+        assertThrows(TokenRejectedException.class, () -> wsTokens.verify(null));
     }
 
     @Test

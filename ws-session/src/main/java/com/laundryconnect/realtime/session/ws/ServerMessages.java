@@ -1,0 +1,25 @@
+package com.laundryconnect.realtime.session.ws;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The server messages every endpoint shares (contract section 4). */
+final class ServerMessages {
+
+    private ServerMessages() {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Error(String type, Integer code, String message) {
+        Error(Integer code, String message) {
+            this("error", code, message);
+        }
+    }
+
+    record Pong(String type, JsonNode timestamp, @JsonProperty("server_time") String serverTime) {
+        Pong(JsonNode timestamp, String serverTime) {
+            this("pong", timestamp, serverTime);
+        }
+    }
+}

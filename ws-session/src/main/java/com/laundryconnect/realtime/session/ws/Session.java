@@ -1,0 +1,94 @@
+package com.laundryconnect.realtime.session.ws;
+
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.laundryconnect.realtime.session.auth.Caller;
+
+import io.quarkus.websockets.next.WebSocketConnection;
+
+/** One open, authenticated WebSocket session and the counters its limits need. */
+public final class Session {
+
+    private final WebSocketConnection connection;
+    private final Caller caller;
+    private final String endpoint;
+    private final Set<String> routingKeys;
+    private final AtomicInteger pendingWrites = new AtomicInteger();
+    private volatile long lastSeenMillis = System.currentTimeMillis();
+    private volatile long expiryTimerId = -1;
+    private long rateWindowStartMillis;
+    private int messagesInWindow;
+    private int strikes;
+    private boolean windowStruck;
+
+    Session(WebSocketConnection connection, Caller caller, String endpoint, Set<String> routingKeys) {
+        this.connection = connection;
+        this.caller = caller;
+        this.endpoint = endpoint;
+        this.routingKeys = Set.copyOf(routingKeys);
+    }
+
+    public WebSocketConnection connection() {
+        return connection;
+    }
+
+    public Caller caller() {
+        return caller;
+    }
+
+    public String endpoint() {
+        return endpoint;
+    }
+
+    Set<String> routingKeys() {
+        return routingKeys;
+    }
+
+    AtomicInteger pendingWrites() {
+        return pendingWrites;
+    }
+
+    void touch() {
+        lastSeenMillis = System.currentTimeMillis();
+    }
+
+    long lastSeenMillis() {
+        return lastSeenMillis;
+    }
+
+    long expiryTimerId() {
+        return expiryTimerId;
+    }
+
+    void expiryTimerId(long id) {
+        expiryTimerId = id;
+    }
+
+    /**
+     * Counts one inbound message in its one-second window. Over the rate the message is refused; the connection is
+     * closed when that persists: for {@code strikesToClose} consecutive seconds, or past twice the rate in one.
+     */
+    synchronized RateVerdict countInbound(long nowMillis, int maxPerSecond, int strikesToClose) {
+        if (nowMillis - rateWindowStartMillis >= 1000) {
+            boolean previousWindowStruckJustBefore = windowStruck && nowMillis - rateWindowStartMillis < 2000;
+            if (!previousWindowStruckJustBefore) {
+                strikes = 0;
+            }
+            rateWindowStartMillis = nowMillis;
+            messagesInWindow = 0;
+            windowStruck = false;
+        }
+        messagesInWindow++;
+        if (messagesInWindow <= maxPerSecond) {
+            return RateVerdict.ALLOWED;
+        }
+        if (!windowStruck) {
+            windowStruck = true;
+            strikes++;
+        }
+        return strikes >= strikesToClose || messagesInWindow > 2 * maxPerSecond ? RateVerdict.CLOSE : RateVerdict.REFUSED;
+    }
+
+    enum RateVerdict { ALLOWED, REFUSED, CLOSE }
+}

@@ -1,0 +1,278 @@
+package com.laundryconnect.realtime.session.ws;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.laundryconnect.realtime.session.CloseCodes;
+import com.laundryconnect.realtime.session.auth.Caller;
+import com.laundryconnect.realtime.session.auth.TokenRejectedException;
+import com.laundryconnect.realtime.session.auth.WsTokenVerifier;
+
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.Vertx;
+
+/**
+ * The session rules of contract section 4 that all three WebSocket endpoints follow: authentication with
+ * accept-then-close, {@code connection_established} first, ping/pong, errors that keep the connection, inbound rate
+ * limit, idle drop, bounded outbound queue, close on token expiry, and delivery to a user's or an order's sessions
+ * on every replica. Endpoints keep only their own authorisation and message types.
+ */
+@ApplicationScoped
+public class Sessions {
+
+    private static final Logger LOG = Logger.getLogger(Sessions.class);
+    private static final int MAX_JSON_DEPTH = 64;
+    private static final long IDLE_SWEEP_MILLIS = 5_000;
+
+    private final Map<String, Session> byConnectionId = new ConcurrentHashMap<>();
+    private final Map<String, Set<Session>> byRoutingKey = new ConcurrentHashMap<>();
+    private final WsTokenVerifier tokens;
+    private final SessionRulesConfig rules;
+    private final SessionMetrics metrics;
+    private final ClusterFanout fanout;
+    private final ObjectMapper outbound;
+    private final Vertx vertx;
+    private final ObjectMapper inbound = new JsonMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_JSON_DEPTH).build())
+            .build());
+    private final long idleSweepTimer;
+
+    public Sessions(WsTokenVerifier tokens, SessionRulesConfig rules, SessionMetrics metrics, ClusterFanout fanout,
+                    ObjectMapper outbound, Vertx vertx) {
+        this.tokens = tokens;
+        this.rules = rules;
+        this.metrics = metrics;
+        this.fanout = fanout;
+        this.outbound = outbound;
+        this.vertx = vertx;
+        fanout.subscribe(this::deliverLocally);
+        this.idleSweepTimer = vertx.setPeriodic(IDLE_SWEEP_MILLIS, id -> dropIdleSessions());
+    }
+
+    @PreDestroy
+    void stop() {
+        vertx.cancelTimer(idleSweepTimer);
+    }
+
+    /**
+     * Verifies the handshake's token. On failure the client gets an {@code error} with code 4001 and the close
+     * 4001 that makes the guide fetch a new token. May block (fetching token-service's keys): call on a worker.
+     */
+    public Optional<Caller> authenticate(WebSocketConnection connection) {
+        Optional<String> token = SessionTokens.of(connection.handshakeRequest());
+        try {
+            return Optional.of(tokens.verify(token.orElse(null)));
+        } catch (TokenRejectedException e) {
+            LOG.debugf("WebSocket %s refused: %s", connection.endpointId(), e.getMessage());
+            refuse(connection, CloseCodes.UNAUTHENTICATED, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Sends {@code {"type":"error","code":...}} and closes with the same code, as contract 4 requires for 4001 and 4003. */
+    public void refuse(WebSocketConnection connection, int code, String message) {
+        connection.sendText(json(new ServerMessages.Error(code, message)))
+                .onItemOrFailure().transformToUni((sent, failure) -> connection.close(new CloseReason(code, message)))
+                .subscribe().with(closed -> { }, failure -> LOG.debugf("Close after refusal failed: %s", failure.getMessage()));
+    }
+
+    /**
+     * Registers an authenticated, authorised session under its routing keys and sends its
+     * {@code connection_established} message, before anything else can reach it.
+     */
+    public Session open(WebSocketConnection connection, Caller caller, Set<String> routingKeys, Object established) {
+        Session session = new Session(connection, caller, connection.endpointId(), routingKeys);
+        write(session, json(established));
+        byConnectionId.put(connection.id(), session);
+        for (String key : routingKeys) {
+            byRoutingKey.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(session);
+        }
+        long millisToExpiry = caller.expiresAt().toEpochMilli() - System.currentTimeMillis();
+        session.expiryTimerId(vertx.setTimer(Math.max(1, millisToExpiry), id -> expire(session)));
+        metrics.opened(session.endpoint());
+        return session;
+    }
+
+    /**
+     * Applies the common rules to one inbound text frame. Returns the message when it is of a type the endpoint
+     * handles; everything else (ping, malformed JSON, unknown type, over the rate) is answered here.
+     */
+    public Optional<ClientMessage> receive(WebSocketConnection connection, String text, Set<String> endpointTypes) {
+        Session session = byConnectionId.get(connection.id());
+        if (session == null) {
+            return Optional.empty();
+        }
+        session.touch();
+        Session.RateVerdict verdict = session.countInbound(System.currentTimeMillis(), rules.maxMessagesPerSecond(),
+                rules.rateLimitStrikes());
+        if (verdict == Session.RateVerdict.CLOSE) {
+            close(session, CloseCodes.POLICY_VIOLATION, "Rate limit exceeded");
+            return Optional.empty();
+        }
+        if (verdict == Session.RateVerdict.REFUSED) {
+            error(session, "Rate limit exceeded: at most " + rules.maxMessagesPerSecond() + " messages per second");
+            return Optional.empty();
+        }
+        JsonNode body;
+        try {
+            body = inbound.readTree(text);
+        } catch (JsonProcessingException e) {
+            error(session, e.getMessage() != null && e.getMessage().contains("nesting depth")
+                    ? "Message nests deeper than " + MAX_JSON_DEPTH + " levels" : "Invalid JSON");
+            return Optional.empty();
+        }
+        if (body == null || !body.isObject()) {
+            error(session, "Message must be a JSON object");
+            return Optional.empty();
+        }
+        JsonNode type = body.get("type");
+        if (type == null || !type.isTextual() || type.asText().isBlank()) {
+            error(session, "Message type missing");
+            return Optional.empty();
+        }
+        if (type.asText().equals("ping")) {
+            metrics.messageIn(session.endpoint(), "ping");
+            send(session, new ServerMessages.Pong(body.get("timestamp"), Timestamps.format(Instant.now())));
+            return Optional.empty();
+        }
+        if (!endpointTypes.contains(type.asText())) {
+            error(session, "Unknown message type: " + abbreviate(type.asText()));
+            return Optional.empty();
+        }
+        metrics.messageIn(session.endpoint(), type.asText());
+        return Optional.of(new ClientMessage(type.asText(), body));
+    }
+
+    public void refuseBinary(WebSocketConnection connection) {
+        session(connection).ifPresent(session -> {
+            session.touch();
+            error(session, "Binary messages are not supported");
+        });
+    }
+
+    /** A pong to the server's ping frames is the sign of life of an otherwise silent client. */
+    public void pong(WebSocketConnection connection) {
+        session(connection).ifPresent(Session::touch);
+    }
+
+    public Optional<Session> session(WebSocketConnection connection) {
+        return Optional.ofNullable(byConnectionId.get(connection.id()));
+    }
+
+    public void error(Session session, String message) {
+        send(session, new ServerMessages.Error(null, message));
+    }
+
+    public void send(Session session, Object message) {
+        write(session, json(message));
+    }
+
+    /** Sends messages, in order, to every session of a routing key on every replica. Blocking: call from a worker. */
+    public void deliver(String routingKey, Object... messages) {
+        List<String> jsonMessages = java.util.Arrays.stream(messages).map(this::json).toList();
+        fanout.publish(routingKey, jsonMessages);
+    }
+
+    /** Local sessions of a routing key, for endpoints whose messages differ per session. */
+    public Set<Session> localSessions(String routingKey) {
+        return Set.copyOf(byRoutingKey.getOrDefault(routingKey, Set.of()));
+    }
+
+    public void closed(WebSocketConnection connection) {
+        CloseReason reason = connection.closeReason();
+        metrics.closed(connection.endpointId(), reason == null ? CloseReason.ABNORMAL.getCode() : reason.getCode());
+        Session session = byConnectionId.remove(connection.id());
+        if (session == null) {
+            return;
+        }
+        vertx.cancelTimer(session.expiryTimerId());
+        for (String key : session.routingKeys()) {
+            byRoutingKey.computeIfPresent(key, (k, sessions) -> {
+                sessions.remove(session);
+                return sessions.isEmpty() ? null : sessions;
+            });
+        }
+        metrics.closedOpenSession(session.endpoint());
+    }
+
+    /** Closes every open session with 1001 so clients reconnect to another replica during a rolling update. */
+    public void closeAll() {
+        for (Session session : List.copyOf(byConnectionId.values())) {
+            close(session, CloseCodes.GOING_AWAY, "Server shutting down");
+        }
+    }
+
+    private void deliverLocally(String routingKey, List<String> jsonMessages) {
+        for (Session session : byRoutingKey.getOrDefault(routingKey, Set.of())) {
+            for (String json : jsonMessages) {
+                write(session, json);
+            }
+        }
+    }
+
+    private void write(Session session, String json) {
+        int pending = session.pendingWrites().incrementAndGet();
+        if (pending > rules.outboundQueueLimit()) {
+            session.pendingWrites().decrementAndGet();
+            close(session, CloseCodes.TRY_AGAIN_LATER, "Client cannot keep up");
+            return;
+        }
+        session.connection().sendText(json).subscribe().with(
+                sent -> {
+                    session.pendingWrites().decrementAndGet();
+                    metrics.messageOut(session.endpoint());
+                },
+                failure -> session.pendingWrites().decrementAndGet());
+    }
+
+    private void expire(Session session) {
+        if (session.connection().isOpen()) {
+            send(session, new ServerMessages.Error(CloseCodes.UNAUTHENTICATED, "Token expired"));
+            close(session, CloseCodes.UNAUTHENTICATED, "Token expired");
+        }
+    }
+
+    private void dropIdleSessions() {
+        long silentSince = System.currentTimeMillis() - rules.idleTimeout().toMillis();
+        for (Session session : byConnectionId.values()) {
+            if (session.lastSeenMillis() < silentSince) {
+                close(session, CloseCodes.GOING_AWAY, "Idle for too long");
+            }
+        }
+    }
+
+    private void close(Session session, int code, String reason) {
+        if (session.connection().isOpen()) {
+            session.connection().close(new CloseReason(code, reason))
+                    .subscribe().with(closed -> { }, failure -> LOG.debugf("Close failed: %s", failure.getMessage()));
+        }
+    }
+
+    private String json(Object message) {
+        try {
+            return outbound.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise " + message.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 64 ? text : text.substring(0, 64) + "…";
+    }
+}

@@ -1,5 +1,7 @@
 package com.laundryconnect.realtime.session.ws;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,6 +23,7 @@ public final class Session {
     private int messagesInWindow;
     private int strikes;
     private boolean windowStruck;
+    private List<String> heldDeliveries;
 
     Session(WebSocketConnection connection, Caller caller, String endpoint, Set<String> routingKeys) {
         this.connection = connection;
@@ -63,6 +66,26 @@ public final class Session {
 
     void expiryTimerId(long id) {
         expiryTimerId = id;
+    }
+
+    synchronized void hold() {
+        heldDeliveries = new ArrayList<>();
+    }
+
+    /** Keeps a live delivery back while the session is held; false when the session is live and it should be written. */
+    synchronized boolean offerHeld(String json) {
+        if (heldDeliveries == null) {
+            return false;
+        }
+        heldDeliveries.add(json);
+        return true;
+    }
+
+    /** Ends the hold and hands back what was kept, in arrival order; later deliveries are written directly. */
+    synchronized List<String> releaseHeld() {
+        List<String> held = heldDeliveries == null ? java.util.List.of() : heldDeliveries;
+        heldDeliveries = null;
+        return held;
     }
 
     /**

@@ -2,6 +2,7 @@ package com.laundryconnect.realtime.session.ws;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -9,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -55,6 +57,6 @@ public class SessionMetrics {
 
     private AtomicInteger connections(String endpoint) {
         return openConnections.computeIfAbsent(endpoint, name -> registry.gauge("realtime.ws.connections",
-                java.util.List.of(io.micrometer.core.instrument.Tag.of("endpoint", name)), new AtomicInteger()));
+                List.of(Tag.of("endpoint", name)), new AtomicInteger()));
     }
 }

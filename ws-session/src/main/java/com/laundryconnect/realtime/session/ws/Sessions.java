@@ -1,11 +1,13 @@
 package com.laundryconnect.realtime.session.ws;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -97,7 +99,33 @@ public class Sessions {
      * {@code connection_established} message, before anything else can reach it.
      */
     public Session open(WebSocketConnection connection, Caller caller, Set<String> routingKeys, Object established) {
+        return open(connection, caller, routingKeys, established, false);
+    }
+
+    /**
+     * Like {@link #open(WebSocketConnection, Caller, Set, Object)}, but live deliveries are held back until
+     * {@link #release} so that the endpoint can first replay what the client missed, and then drop from the held
+     * deliveries whatever the replay already sent: nothing is missed between replay and live, nothing is sent twice.
+     */
+    public Session openHeld(WebSocketConnection connection, Caller caller, Set<String> routingKeys, Object established) {
+        return open(connection, caller, routingKeys, established, true);
+    }
+
+    /** Writes the deliveries held since {@link #openHeld}, except those {@code alreadySent} recognises, and goes live. */
+    public void release(Session session, Predicate<String> alreadySent) {
+        for (String json : session.releaseHeld()) {
+            if (!alreadySent.test(json)) {
+                write(session, json);
+            }
+        }
+    }
+
+    private Session open(WebSocketConnection connection, Caller caller, Set<String> routingKeys, Object established,
+                         boolean held) {
         Session session = new Session(connection, caller, connection.endpointId(), routingKeys);
+        if (held) {
+            session.hold();
+        }
         write(session, json(established));
         byConnectionId.put(connection.id(), session);
         for (String key : routingKeys) {
@@ -185,7 +213,7 @@ public class Sessions {
 
     /** Sends messages, in order, to every session of a routing key on every replica. Blocking: call from a worker. */
     public void deliver(String routingKey, Object... messages) {
-        List<String> jsonMessages = java.util.Arrays.stream(messages).map(this::json).toList();
+        List<String> jsonMessages = Arrays.stream(messages).map(this::json).toList();
         fanout.publish(routingKey, jsonMessages);
     }
 
@@ -221,7 +249,9 @@ public class Sessions {
     private void deliverLocally(String routingKey, List<String> jsonMessages) {
         for (Session session : byRoutingKey.getOrDefault(routingKey, Set.of())) {
             for (String json : jsonMessages) {
-                write(session, json);
+                if (!session.offerHeld(json)) {
+                    write(session, json);
+                }
             }
         }
     }

@@ -199,6 +199,11 @@ public class Sessions {
         session(connection).ifPresent(Session::touch);
     }
 
+    /** A query parameter of the handshake, URL-decoded (e.g. notification resume's {@code since}). */
+    public static Optional<String> queryParameter(WebSocketConnection connection, String name) {
+        return SessionTokens.queryParameter(connection.handshakeRequest().query(), name);
+    }
+
     public Optional<Session> session(WebSocketConnection connection) {
         return Optional.ofNullable(byConnectionId.get(connection.id()));
     }

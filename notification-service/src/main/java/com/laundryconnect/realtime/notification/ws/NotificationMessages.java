@@ -1,0 +1,75 @@
+package com.laundryconnect.realtime.notification.ws;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.laundryconnect.realtime.notification.store.Notification;
+import com.laundryconnect.realtime.session.ws.Timestamps;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** The server messages of contract section 5, exactly as the guide's NotificationWebSocket reads them. */
+@RegisterForReflection
+public final class NotificationMessages {
+
+    private NotificationMessages() {
+    }
+
+    public record NotificationView(
+            long id,
+            String title,
+            String message,
+            @JsonProperty("notification_type") String notificationType,
+            Map<String, Object> data,
+            @JsonProperty("is_read") boolean isRead,
+            @JsonProperty("created_at") String createdAt) {
+
+        public static NotificationView of(Notification notification) {
+            return new NotificationView(notification.id, notification.title, notification.message,
+                    notification.notificationType, notification.data == null ? Map.of() : notification.data,
+                    notification.read, Timestamps.format(notification.createdAt.toInstant()));
+        }
+    }
+
+    public record ConnectionEstablished(String type, String message, @JsonProperty("unread_count") long unreadCount,
+                                        @JsonProperty("user_id") String userId) {
+        public ConnectionEstablished(long unreadCount, String userId) {
+            this("connection_established", "Connected to notifications", unreadCount, userId);
+        }
+    }
+
+    public record NotificationPushed(String type, NotificationView notification) {
+        public NotificationPushed(NotificationView notification) {
+            this("notification", notification);
+        }
+    }
+
+    public record UnreadCount(String type, long count) {
+        public UnreadCount(long count) {
+            this("unread_count", count);
+        }
+    }
+
+    /** Answer to mark_read: {@code notification_id} echoes what the client sent, even when it was malformed. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MarkReadResponse(String type, boolean success,
+                                   @JsonProperty("notification_id") @JsonInclude(JsonInclude.Include.ALWAYS) JsonNode notificationId,
+                                   int marked, String error) {
+
+        public static MarkReadResponse marked(JsonNode notificationId, int marked) {
+            return new MarkReadResponse("mark_read_response", true, notificationId, marked, null);
+        }
+
+        public static MarkReadResponse notFound(JsonNode notificationId) {
+            return new MarkReadResponse("mark_read_response", false, notificationId, 0, "Notification not found");
+        }
+    }
+
+    public record MarkAllReadResponse(String type, boolean success, int marked) {
+        public MarkAllReadResponse(int marked) {
+            this("mark_read_response", true, marked);
+        }
+    }
+}

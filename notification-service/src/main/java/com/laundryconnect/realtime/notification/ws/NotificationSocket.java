@@ -1,0 +1,133 @@
+package com.laundryconnect.realtime.notification.ws;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.laundryconnect.realtime.notification.store.MarkReadResult;
+import com.laundryconnect.realtime.notification.store.Notification;
+import com.laundryconnect.realtime.notification.store.NotificationIds;
+import com.laundryconnect.realtime.notification.store.NotificationStore;
+import com.laundryconnect.realtime.session.auth.Caller;
+import com.laundryconnect.realtime.session.ws.ClientMessage;
+import com.laundryconnect.realtime.session.ws.Session;
+import com.laundryconnect.realtime.session.ws.Sessions;
+
+import io.quarkus.websockets.next.OnBinaryMessage;
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnPongMessage;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.buffer.Buffer;
+
+/** {@code /ws/notifications/} (contract section 5). The common session rules are the shared {@link Sessions}'. */
+@WebSocket(path = "/ws/notifications", endpointId = "notifications")
+public class NotificationSocket {
+
+    static final int MAX_REPLAY = 100;
+    private static final Set<String> CLIENT_TYPES = Set.of("mark_read", "mark_all_read");
+
+    private final Sessions sessions;
+    private final NotificationStore store;
+    private final NotificationPush push;
+    private final ObjectMapper json;
+
+    public NotificationSocket(Sessions sessions, NotificationStore store, NotificationPush push, ObjectMapper json) {
+        this.sessions = sessions;
+        this.store = store;
+        this.push = push;
+        this.json = json;
+    }
+
+    @OnOpen
+    public void onOpen(WebSocketConnection connection) {
+        Optional<Caller> authenticated = sessions.authenticate(connection);
+        if (authenticated.isEmpty()) {
+            return;
+        }
+        Caller caller = authenticated.get();
+        var established = new NotificationMessages.ConnectionEstablished(store.unreadCount(caller.userId()), caller.userId());
+        Set<String> keys = Set.of(NotificationPush.routingKey(caller.userId()));
+        Optional<Long> resumeAfter = resumePoint(connection);
+        if (resumeAfter.isEmpty()) {
+            sessions.open(connection, caller, keys, established);
+            return;
+        }
+        Session session = sessions.openHeld(connection, caller, keys, established);
+        List<Notification> missed = store.createdAfter(caller.userId(), resumeAfter.get(), MAX_REPLAY);
+        Set<Long> replayed = new HashSet<>();
+        for (Notification notification : missed) {
+            sessions.send(session, new NotificationMessages.NotificationPushed(NotificationMessages.NotificationView.of(notification)));
+            replayed.add(notification.id);
+        }
+        sessions.release(session, held -> isNotificationAmong(held, replayed));
+    }
+
+    @OnTextMessage
+    public void onText(WebSocketConnection connection, String text) {
+        Optional<ClientMessage> message = sessions.receive(connection, text, CLIENT_TYPES);
+        Optional<Session> session = sessions.session(connection);
+        if (message.isEmpty() || session.isEmpty()) {
+            return;
+        }
+        String userId = session.get().caller().userId();
+        switch (message.get().type()) {
+            case "mark_read" -> markRead(session.get(), userId, message.get().body().get("notification_id"));
+            case "mark_all_read" -> {
+                int marked = store.markAllRead(userId);
+                sessions.send(session.get(), new NotificationMessages.MarkAllReadResponse(marked));
+                push.unreadCount(userId);
+            }
+            default -> throw new IllegalStateException("unhandled client type " + message.get().type());
+        }
+    }
+
+    @OnBinaryMessage
+    public void onBinary(WebSocketConnection connection, Buffer ignored) {
+        sessions.refuseBinary(connection);
+    }
+
+    @OnPongMessage
+    public void onPong(WebSocketConnection connection, Buffer ignored) {
+        sessions.pong(connection);
+    }
+
+    @OnClose
+    public void onClose(WebSocketConnection connection) {
+        sessions.closed(connection);
+    }
+
+    private void markRead(Session session, String userId, JsonNode notificationId) {
+        MarkReadResult result = NotificationIds.parse(notificationId)
+                .map(id -> store.markRead(userId, id))
+                .orElse(MarkReadResult.NOT_FOUND);
+        if (!result.found()) {
+            sessions.send(session, NotificationMessages.MarkReadResponse.notFound(notificationId));
+            return;
+        }
+        sessions.send(session, NotificationMessages.MarkReadResponse.marked(notificationId, result.marked()));
+        push.unreadCount(userId);
+    }
+
+    /** {@code ?since=<id>}, or its alias {@code last_event_id}; a malformed value resumes nothing. */
+    private static Optional<Long> resumePoint(WebSocketConnection connection) {
+        return Sessions.queryParameter(connection, "since")
+                .or(() -> Sessions.queryParameter(connection, "last_event_id"))
+                .flatMap(NotificationIds::parse);
+    }
+
+    private boolean isNotificationAmong(String heldJson, Set<Long> ids) {
+        try {
+            JsonNode message = json.readTree(heldJson);
+            return "notification".equals(message.path("type").asText())
+                    && ids.contains(message.path("notification").path("id").asLong());
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package com.laundryconnect.realtime.localdev.edge;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.PoolOptions;
+
+/** The local stand-in for the Kubernetes ingress: one origin in front of all services. */
+public final class EdgeServer {
+
+    private static final int BACKEND_CONNECT_TIMEOUT_MILLIS = 5_000;
+    // Every open WebSocket holds a backend connection of its own.
+    private static final int MAX_BACKEND_CONNECTIONS_PER_SERVICE = 1_000;
+
+    private final RouteTable routes;
+    private final HttpForwarder httpForwarder;
+    private final WebSocketTunnel webSocketTunnel;
+    private final AccessLog accessLog;
+
+    private EdgeServer(RouteTable routes, HttpClient client, AccessLog accessLog) {
+        this.routes = routes;
+        this.httpForwarder = new HttpForwarder(client, accessLog);
+        this.webSocketTunnel = new WebSocketTunnel(client, accessLog);
+        this.accessLog = accessLog;
+    }
+
+    public static Future<HttpServer> start(Vertx vertx, RouteTable routes, String host, int port, AccessLog accessLog) {
+        HttpClient client = vertx.createHttpClient(
+                new HttpClientOptions().setConnectTimeout(BACKEND_CONNECT_TIMEOUT_MILLIS),
+                new PoolOptions().setHttp1MaxSize(MAX_BACKEND_CONNECTIONS_PER_SERVICE));
+        EdgeServer edge = new EdgeServer(routes, client, accessLog);
+        return vertx.createHttpServer(new HttpServerOptions()
+                        // Plain HTTP/1.1 like the ingress: an h2c upgrade would bypass the WebSocket tunnel.
+                        .setHttp2ClearTextEnabled(false)
+                        .setHandle100ContinueAutomatically(true))
+                .requestHandler(edge::handle)
+                .listen(port, host);
+    }
+
+    private void handle(HttpServerRequest request) {
+        routes.backendFor(request.path()).ifPresentOrElse(
+                backend -> {
+                    if (ForwardedHeaders.isWebSocketUpgrade(request)) {
+                        webSocketTunnel.open(request, backend);
+                    } else {
+                        httpForwarder.forward(request, backend);
+                    }
+                },
+                () -> ProxyResponses.notFound(request, accessLog));
+    }
+}

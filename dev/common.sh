@@ -1,7 +1,7 @@
 # Sourced by the dev/ scripts: the repository root, the JDK, and how to run the local-dev programs.
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+export JAVA_HOME="${REALTIME_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 export PATH="$JAVA_HOME/bin:$PATH"
 
 LOCAL_DEV_CLASSES="$REPO_ROOT/local-dev/target/classes"
@@ -20,3 +20,36 @@ prepare_local_dev() {
   LOCAL_DEV_JAVA=(java --sun-misc-unsafe-memory-access=allow
     -cp "$LOCAL_DEV_CLASSES:$(cat "$LOCAL_DEV_CLASSPATH_FILE")")
 }
+
+fail_setup() {
+  printf '%s\n' "$*" >&2
+  exit 1
+}
+
+require_postgres() {
+  if ! command -v pg_isready >/dev/null || ! pg_isready -q -h 127.0.0.1; then
+    fail_setup "PostgreSQL is not answering on 127.0.0.1:5432; install and start it:" \
+      "apt-get install postgresql && pg_ctlcluster --skip-systemctl-redirect \$(ls /etc/postgresql) main start"
+  fi
+}
+
+require_redis() {
+  if ! command -v redis-cli >/dev/null || [[ "$(redis-cli -h 127.0.0.1 ping 2>/dev/null)" != PONG ]]; then
+    fail_setup "Redis is not answering on 127.0.0.1:6379; install and start it:" \
+      "apt-get install redis-server && redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379" \
+      "--save \"\" --appendonly no --dir /var/lib/redis --logfile /var/log/redis/ci.log"
+  fi
+}
+
+# create_databases NAME... : creates each database that does not exist yet.
+create_databases() {
+  local database
+  for database in "$@"; do
+    if [[ "$(psql -X -w -h 127.0.0.1 -U postgres -d postgres -tAc \
+      "SELECT 1 FROM pg_database WHERE datname = '$database'")" != 1 ]]; then
+      psql -X -w -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE \"$database\""
+      echo "created database $database"
+    fi
+  done
+}
+

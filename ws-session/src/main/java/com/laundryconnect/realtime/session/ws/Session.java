@@ -16,7 +16,7 @@ public final class Session {
     private final Caller caller;
     private final String endpoint;
     private final Set<String> routingKeys;
-    private final AtomicInteger pendingWrites = new AtomicInteger();
+    private final AtomicInteger backlog = new AtomicInteger();
     private volatile long lastSeenMillis = System.currentTimeMillis();
     private volatile long expiryTimerId = -1;
     private long rateWindowStartMillis;
@@ -48,8 +48,9 @@ public final class Session {
         return routingKeys;
     }
 
-    AtomicInteger pendingWrites() {
-        return pendingWrites;
+    /** Messages written while the client's socket could take no more. */
+    AtomicInteger backlog() {
+        return backlog;
     }
 
     void touch() {

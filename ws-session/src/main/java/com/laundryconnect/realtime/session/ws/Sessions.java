@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
@@ -25,6 +26,8 @@ import com.laundryconnect.realtime.session.auth.Caller;
 import com.laundryconnect.realtime.session.auth.TokenRejectedException;
 import com.laundryconnect.realtime.session.auth.WsTokenVerifier;
 
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.Vertx;
@@ -35,6 +38,7 @@ import io.vertx.core.Vertx;
  * limit, idle drop, bounded outbound queue, close on token expiry, and delivery to a user's or an order's sessions
  * on every replica. Endpoints keep only their own authorisation and message types.
  */
+@Startup
 @ApplicationScoped
 public class Sessions {
 
@@ -245,6 +249,10 @@ public class Sessions {
     }
 
     /** Closes every open session with 1001 so clients reconnect to another replica during a rolling update. */
+    void closeAllOnShutdown(@Observes ShutdownEvent shutdown) {
+        closeAll();
+    }
+
     public void closeAll() {
         for (Session session : List.copyOf(byConnectionId.values())) {
             close(session, CloseCodes.GOING_AWAY, "Server shutting down");
@@ -261,19 +269,22 @@ public class Sessions {
         }
     }
 
+    /**
+     * Writes unless the client has stopped keeping up: every message written while the socket's write queue is full
+     * counts against the outbound bound, and a client past it is closed with 1013 rather than letting memory grow.
+     */
     private void write(Session session, String json) {
-        int pending = session.pendingWrites().incrementAndGet();
-        if (pending > rules.outboundQueueLimit()) {
-            session.pendingWrites().decrementAndGet();
-            close(session, CloseCodes.TRY_AGAIN_LATER, "Client cannot keep up");
-            return;
+        if (WriteQueues.isFull(session.connection())) {
+            if (session.backlog().incrementAndGet() > rules.outboundQueueLimit()) {
+                close(session, CloseCodes.TRY_AGAIN_LATER, "Client cannot keep up");
+                return;
+            }
+        } else {
+            session.backlog().set(0);
         }
         session.connection().sendText(json).subscribe().with(
-                sent -> {
-                    session.pendingWrites().decrementAndGet();
-                    metrics.messageOut(session.endpoint());
-                },
-                failure -> session.pendingWrites().decrementAndGet());
+                sent -> metrics.messageOut(session.endpoint()),
+                failure -> LOG.debugf("Write to %s failed: %s", session.connection().id(), failure.getMessage()));
     }
 
     private void expire(Session session) {

@@ -22,6 +22,7 @@ public final class TestSocket implements AutoCloseable {
 
     private static final Vertx VERTX = Vertx.vertx();
     private static final HttpClient CLIENT = VERTX.createHttpClient();
+
     public static final Duration WAIT = Duration.ofSeconds(10);
 
     private final WebSocket socket;
@@ -40,8 +41,12 @@ public final class TestSocket implements AutoCloseable {
     }
 
     public static TestSocket connect(URI uri, Map<String, String> headers, List<String> subprotocols) {
+        return connect(CLIENT, uri, headers, subprotocols);
+    }
+
+    private static TestSocket connect(HttpClient client, URI uri, Map<String, String> headers, List<String> subprotocols) {
         try {
-            WebSocket socket = CLIENT.webSocket(options(uri, headers, subprotocols))
+            WebSocket socket = client.webSocket(options(uri, headers, subprotocols))
                     .toCompletionStage().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
             return new TestSocket(socket);
         } catch (Exception e) {
@@ -65,11 +70,13 @@ public final class TestSocket implements AutoCloseable {
         }
     }
 
+    /** Like a non-browser client, it sends an Origin header only when the test gives one. */
     private static WebSocketConnectOptions options(URI uri, Map<String, String> headers, List<String> subprotocols) {
         WebSocketConnectOptions options = new WebSocketConnectOptions()
                 .setHost(uri.getHost()).setPort(uri.getPort())
                 .setURI(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()))
-                .setSubProtocols(subprotocols);
+                .setSubProtocols(subprotocols)
+                .setAllowOriginHeader(headers.keySet().stream().anyMatch("Origin"::equalsIgnoreCase));
         headers.forEach(options::addHeader);
         return options;
     }
@@ -129,11 +136,6 @@ public final class TestSocket implements AutoCloseable {
 
     public String subprotocol() {
         return socket.subProtocol();
-    }
-
-    /** Stops reading, so the server's writes back up as they would for a client on a stalled network. */
-    public void stopReading() {
-        socket.pause();
     }
 
     /** Waits for the server to close the connection and returns its close code. */

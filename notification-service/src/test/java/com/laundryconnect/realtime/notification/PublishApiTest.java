@@ -1,0 +1,104 @@
+package com.laundryconnect.realtime.notification;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.laundryconnect.realtime.session.testing.TestSocket;
+import com.laundryconnect.realtime.session.testing.TestTokens;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/** POST /internal/events (contract 9) as served by this service. */
+@QuarkusTest
+class PublishApiTest {
+
+    @TestHTTPResource("/ws/notifications/")
+    URI endpoint;
+
+    private static String serviceToken() {
+        return TestTokens.accessToken(TestTokens.newUserId(), "service");
+    }
+
+    @Test
+    void acceptedEventsAreWrittenToKafkaAndReachTheUser() {
+        String userId = TestTokens.newUserId();
+        JsonObject first = KafkaEvents.notificationRequested(userId, "Published 1");
+        JsonObject second = KafkaEvents.notificationRequested(userId, "Published 2");
+        try (TestSocket socket = TestSocket.connect(URI.create(endpoint + "?token=" + TestTokens.wsToken(userId)))) {
+            socket.next();
+            given().auth().oauth2(serviceToken()).contentType("application/json")
+                    .body(new JsonObject().put("events", new JsonArray().add(first).add(second).add(first)).encode())
+                    .post("/internal/events").then()
+                    .statusCode(202)
+                    .body("accepted", contains(first.getString("id"), second.getString("id")));
+            assertEquals("Published 1", socket.next("notification").getJsonObject("notification").getString("title"));
+            assertEquals("Published 2", socket.next("notification").getJsonObject("notification").getString("title"));
+            socket.next("unread_count");
+            assertEquals(List.of(), socket.quietFor(Duration.ofMillis(500)).stream()
+                    .filter(frame -> frame.contains("\"notification\"")).toList());
+        }
+    }
+
+    @Test
+    void anInvalidEventIsRefusedWithFieldErrorsAndNothingOfTheRequestIsWritten() {
+        String userId = TestTokens.newUserId();
+        JsonObject valid = KafkaEvents.notificationRequested(userId, "Must not be written");
+        JsonObject location = KafkaEvents.envelope("location.reported", "o1", new JsonObject()
+                .put("order_id", "o1").put("partner_id", "p1").put("latitude", 91.5).put("longitude", 10)
+                .put("recorded_at", "2026-11-26T10:15:30Z"));
+        given().auth().oauth2(serviceToken()).contentType("application/json")
+                .body(new JsonObject().put("events", new JsonArray().add(valid).add(location)).encode())
+                .post("/internal/events").then()
+                .statusCode(400)
+                .body("detail", notNullValue())
+                .body("errors.event", hasItem(1))
+                .body("errors.field", hasItem("data.latitude"));
+        given().auth().oauth2(serviceToken()).contentType("application/json")
+                .body(KafkaEvents.envelope("laundry.unknown", "x", new JsonObject()).encode())
+                .post("/internal/events").then().statusCode(400).body("errors.field", hasItem("type"));
+        given().auth().oauth2(serviceToken()).contentType("application/json")
+                .body(KafkaEvents.notificationRequested(userId, "nul \u0000 inside").encode())
+                .post("/internal/events").then().statusCode(400);
+        given().auth().oauth2(serviceToken()).contentType("application/json").body("{not json")
+                .post("/internal/events").then().statusCode(400).body("detail", notNullValue());
+
+        given().auth().oauth2(TestTokens.accessToken(userId)).get("/api/notifications/").then()
+                .statusCode(200).body("results.size()", equalTo(0));
+    }
+
+    @Test
+    void onlyServiceCallersMayPublish() {
+        String body = KafkaEvents.notificationRequested(TestTokens.newUserId(), "x").encode();
+        given().contentType("application/json").body(body).post("/internal/events").then().statusCode(401)
+                .body("detail", notNullValue());
+        given().auth().oauth2(TestTokens.accessToken(TestTokens.newUserId())).contentType("application/json").body(body)
+                .post("/internal/events").then().statusCode(403).body("detail", notNullValue());
+    }
+
+    @Test
+    void oversizedRequestsAreRefusedWith413() {
+        JsonArray events = new JsonArray();
+        for (int i = 0; i < 1001; i++) {
+            events.add(KafkaEvents.notificationRequested("u", "t"));
+        }
+        given().auth().oauth2(serviceToken()).contentType("application/json")
+                .body(new JsonObject().put("events", events).encode())
+                .post("/internal/events").then().statusCode(413).body("detail", notNullValue());
+        given().auth().oauth2(serviceToken()).contentType("application/json")
+                .body(new JsonObject().put("pad", "x".repeat(1024 * 1024)).encode())
+                .post("/internal/events").then().statusCode(413).body("detail", notNullValue());
+    }
+}

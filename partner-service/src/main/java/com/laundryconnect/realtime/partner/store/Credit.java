@@ -1,0 +1,7 @@
+package com.laundryconnect.realtime.partner.store;
+
+import java.math.BigDecimal;
+
+/** One applied {@code earnings.credited}: the amount and the partner's total in that currency right after it. */
+public record Credit(String partnerId, String orderId, BigDecimal amount, String currency, BigDecimal total) {
+}

@@ -1,0 +1,146 @@
+package com.laundryconnect.realtime.partner.store;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.query.NativeQuery;
+
+import com.laundryconnect.realtime.events.payload.OrderAssigned;
+import com.laundryconnect.realtime.events.payload.OrderCreated;
+import com.laundryconnect.realtime.events.payload.OrderStatus;
+import com.laundryconnect.realtime.events.payload.OrderStatusChanged;
+
+/**
+ * Keeps {@link OrderView}s from laundry.orders.v1, idempotent on the event id. Each change is one upsert, so two
+ * replicas applying events of one order never fail on each other's insert. Events may arrive out of order
+ * (contract 11): any of them creates the view, and a late {@code order.created} only fills in what is missing.
+ */
+@ApplicationScoped
+public class OrderViews {
+
+    private final EntityManager entityManager;
+    private final ProcessedEvents processedEvents;
+
+    public OrderViews(EntityManager entityManager, ProcessedEvents processedEvents) {
+        this.entityManager = entityManager;
+        this.processedEvents = processedEvents;
+    }
+
+    @Transactional
+    public void recordCreated(String eventId, OffsetDateTime eventTime, OrderCreated created) {
+        if (!processedEvents.firstDelivery(eventId)) {
+            return;
+        }
+        query("""
+                INSERT INTO order_views (order_id, order_number, customer_id, pickup_address, items_count, total_amount,
+                                         currency, scheduled_pickup, created_at, status)
+                VALUES (:orderId, :orderNumber, :customerId, :pickupAddress, :itemsCount, :totalAmount,
+                        :currency, :scheduledPickup, :createdAt, :status)
+                ON CONFLICT (order_id) DO UPDATE SET
+                    order_number = COALESCE(order_views.order_number, EXCLUDED.order_number),
+                    customer_id = COALESCE(order_views.customer_id, EXCLUDED.customer_id),
+                    pickup_address = COALESCE(order_views.pickup_address, EXCLUDED.pickup_address),
+                    items_count = COALESCE(order_views.items_count, EXCLUDED.items_count),
+                    total_amount = COALESCE(order_views.total_amount, EXCLUDED.total_amount),
+                    currency = COALESCE(order_views.currency, EXCLUDED.currency),
+                    scheduled_pickup = COALESCE(order_views.scheduled_pickup, EXCLUDED.scheduled_pickup),
+                    created_at = COALESCE(order_views.created_at, EXCLUDED.created_at),
+                    status = COALESCE(order_views.status, EXCLUDED.status),
+                    updated_at = now()""")
+                .setParameter("orderId", created.orderId())
+                .setParameter("orderNumber", created.orderNumber())
+                .setParameter("customerId", created.customerId())
+                .setParameter("pickupAddress", created.pickupAddress(), String.class)
+                .setParameter("itemsCount", created.itemsCount(), Integer.class)
+                .setParameter("totalAmount", created.totalAmount(), BigDecimal.class)
+                .setParameter("currency", created.currency(), String.class)
+                .setParameter("scheduledPickup", created.scheduledPickup(), OffsetDateTime.class)
+                .setParameter("createdAt", eventTime, OffsetDateTime.class)
+                .setParameter("status", created.status().wireValue())
+                .executeUpdate();
+    }
+
+    /**
+     * Assigns the order to the event's partner (replacing an earlier assignment) and returns the view with the
+     * event's details where it has them and what was known before where it does not. Empty for a redelivery.
+     */
+    @Transactional
+    public Optional<OrderView> recordAssigned(String eventId, OrderAssigned assigned) {
+        if (!processedEvents.firstDelivery(eventId)) {
+            return Optional.empty();
+        }
+        OrderView view = (OrderView) query("""
+                INSERT INTO order_views (order_id, order_number, customer_id, pickup_address, items_count, total_amount,
+                                         currency, scheduled_pickup, assigned_partner_id)
+                VALUES (:orderId, :orderNumber, :customerId, :pickupAddress, :itemsCount, :totalAmount,
+                        :currency, :scheduledPickup, :partnerId)
+                ON CONFLICT (order_id) DO UPDATE SET
+                    order_number = EXCLUDED.order_number,
+                    customer_id = EXCLUDED.customer_id,
+                    pickup_address = COALESCE(EXCLUDED.pickup_address, order_views.pickup_address),
+                    items_count = COALESCE(EXCLUDED.items_count, order_views.items_count),
+                    total_amount = COALESCE(EXCLUDED.total_amount, order_views.total_amount),
+                    currency = COALESCE(EXCLUDED.currency, order_views.currency),
+                    scheduled_pickup = COALESCE(EXCLUDED.scheduled_pickup, order_views.scheduled_pickup),
+                    assigned_partner_id = CASE WHEN order_views.status IN ('delivered', 'cancelled') THEN NULL
+                                               ELSE EXCLUDED.assigned_partner_id END,
+                    updated_at = now()
+                RETURNING *""", OrderView.class)
+                .setParameter("orderId", assigned.orderId())
+                .setParameter("orderNumber", assigned.orderNumber())
+                .setParameter("customerId", assigned.customerId())
+                .setParameter("pickupAddress", assigned.pickupAddress(), String.class)
+                .setParameter("itemsCount", assigned.itemsCount(), Integer.class)
+                .setParameter("totalAmount", assigned.totalAmount(), BigDecimal.class)
+                .setParameter("currency", assigned.currency(), String.class)
+                .setParameter("scheduledPickup", assigned.scheduledPickup(), OffsetDateTime.class)
+                .setParameter("partnerId", assigned.partnerId())
+                .getSingleResult();
+        return Optional.of(view);
+    }
+
+    /** A delivered or cancelled order is no longer assigned to anyone; otherwise the event's partner has it. */
+    @Transactional
+    public void recordStatusChanged(String eventId, OrderStatusChanged changed) {
+        if (!processedEvents.firstDelivery(eventId)) {
+            return;
+        }
+        boolean finished = changed.status() == OrderStatus.DELIVERED || changed.status() == OrderStatus.CANCELLED;
+        query("""
+                INSERT INTO order_views (order_id, order_number, customer_id, status, assigned_partner_id)
+                VALUES (:orderId, :orderNumber, :customerId, :status, :partnerId)
+                ON CONFLICT (order_id) DO UPDATE SET
+                    order_number = EXCLUDED.order_number,
+                    customer_id = EXCLUDED.customer_id,
+                    status = EXCLUDED.status,
+                    assigned_partner_id = EXCLUDED.assigned_partner_id,
+                    updated_at = now()""")
+                .setParameter("orderId", changed.orderId())
+                .setParameter("orderNumber", changed.orderNumber())
+                .setParameter("customerId", changed.customerId())
+                .setParameter("status", changed.status().wireValue())
+                .setParameter("partnerId", finished ? null : changed.partnerId(), String.class)
+                .executeUpdate();
+    }
+
+    @Transactional
+    public boolean isAssignedTo(String orderId, String partnerId) {
+        return OrderView.count("orderId = ?1 and assignedPartnerId = ?2", orderId, partnerId) > 0;
+    }
+
+    /** A native query whose parameters can be bound with their Java type, so that a null gets its column's SQL type. */
+    @SuppressWarnings("unchecked")
+    private NativeQuery<Object> query(String sql) {
+        return entityManager.createNativeQuery(sql).unwrap(NativeQuery.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private NativeQuery<Object> query(String sql, Class<?> resultClass) {
+        return entityManager.createNativeQuery(sql, resultClass).unwrap(NativeQuery.class);
+    }
+}

@@ -1,0 +1,62 @@
+package com.laundryconnect.realtime.partner.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import com.laundryconnect.realtime.events.Topic;
+import com.laundryconnect.realtime.partner.support.Kafka;
+import com.laundryconnect.realtime.partner.support.KafkaTopics;
+import com.laundryconnect.realtime.partner.support.PartnerSockets;
+import com.laundryconnect.realtime.partner.support.TestEvents;
+import com.laundryconnect.realtime.partner.support.TopicReader;
+import com.laundryconnect.realtime.partner.support.Tokens;
+import com.laundryconnect.realtime.session.testing.TestSocket;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonObject;
+
+/** Contract 8: malformed records go to the dead-letter topic, unknown types are skipped, and the partition moves on. */
+@QuarkusTest
+@WithTestResource(value = KafkaTopics.class, scope = TestResourceScope.GLOBAL)
+class DeadLetterTest {
+
+    @TestHTTPResource("/ws/partner/")
+    URI endpoint;
+
+    @Test
+    void aMalformedRecordIsDeadLetteredAndAnUnknownTypeSkippedWithoutStallingThePartition() {
+        String partnerId = Tokens.newUserId();
+        String topic = Topic.PARTNER_EARNINGS.topicName();
+        try (TopicReader deadLetters = new TopicReader(Topic.PARTNER_EARNINGS.deadLetterTopicName());
+             TestSocket partner = PartnerSockets.connectPartner(endpoint, partnerId)) {
+            Kafka.sendRaw(topic, partnerId, "{this is not an event");
+            Kafka.sendRaw(topic, partnerId, """
+                    {"specversion":"1.0","id":"%s","type":"earnings.reversed","source":"main-backend",
+                     "data":{"partner_id":"%s","amount":"99.00"}}""".formatted(UUID.randomUUID(), partnerId));
+            Kafka.sendRaw(topic, partnerId, """
+                    {"specversion":"1.0","id":"%s","type":"earnings.credited","source":"main-backend",
+                     "data":{"partner_id":"%s","order_id":"order-1","amount":"not money","currency":"INR"}}"""
+                    .formatted(UUID.randomUUID(), partnerId));
+            Kafka.send(TestEvents.credit(partnerId, "order-2", "30.00", "INR"));
+
+            JsonObject update = partner.next();
+            assertEquals("earnings_update", update.getString("type"));
+            assertEquals("30.00", update.getString("total"));
+
+            deadLetters.awaitRecords(partnerId, 2);
+            List<ConsumerRecord<String, String>> deadLettered = deadLetters.readFor(Duration.ofMillis(500), partnerId);
+            assertEquals(2, deadLettered.size(), "only the two malformed records: " + deadLettered);
+            assertEquals("{this is not an event", deadLettered.get(0).value());
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package com.laundryconnect.realtime.partner.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+
+import com.laundryconnect.realtime.session.testing.TestSocket;
+
+/** Opens {@code /ws/partner/} the way the guide's PartnerWebSocket does: {@code ?token=...}. */
+public final class PartnerSockets {
+
+    private PartnerSockets() {
+    }
+
+    public static TestSocket connect(URI endpoint, String token) {
+        return TestSocket.connect(URI.create(endpoint + "?token=" + token));
+    }
+
+    /** A partner's session, past its {@code connection_established}. */
+    public static TestSocket connectPartner(URI endpoint, String partnerId) {
+        TestSocket socket = connect(endpoint, Tokens.partnerWsToken(partnerId));
+        assertEquals("connection_established", socket.next().getString("type"));
+        return socket;
+    }
+}

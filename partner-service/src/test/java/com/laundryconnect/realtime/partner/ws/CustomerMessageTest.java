@@ -1,0 +1,80 @@
+package com.laundryconnect.realtime.partner.ws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.laundryconnect.realtime.events.CloudEvent;
+import com.laundryconnect.realtime.events.EventCodec;
+import com.laundryconnect.realtime.events.payload.MessageSent;
+import com.laundryconnect.realtime.events.payload.SenderRole;
+import com.laundryconnect.realtime.partner.support.Kafka;
+import com.laundryconnect.realtime.partner.support.KafkaTopics;
+import com.laundryconnect.realtime.partner.support.PartnerSockets;
+import com.laundryconnect.realtime.partner.support.TestEvents;
+import com.laundryconnect.realtime.partner.support.Tokens;
+import com.laundryconnect.realtime.session.testing.TestSocket;
+import com.laundryconnect.realtime.session.ws.Timestamps;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonObject;
+
+/** message.sent by a customer reaches the partner it is addressed to as customer_message. */
+@QuarkusTest
+@WithTestResource(value = KafkaTopics.class, scope = TestResourceScope.GLOBAL)
+class CustomerMessageTest {
+
+    @TestHTTPResource("/ws/partner/")
+    URI endpoint;
+
+    @Test
+    void aCustomersMessageReachesEverySessionOfTheRecipient() {
+        String partnerId = Tokens.newUserId();
+        String orderId = UUID.randomUUID().toString();
+        try (TestSocket phone = PartnerSockets.connectPartner(endpoint, partnerId);
+             TestSocket web = PartnerSockets.connectPartner(endpoint, partnerId);
+             TestSocket otherPartner = PartnerSockets.connectPartner(endpoint, Tokens.newUserId())) {
+            CloudEvent event = TestEvents.message(orderId, "customer-7", SenderRole.CUSTOMER, partnerId,
+                    "Please ring the bell twice");
+            MessageSent sent = (MessageSent) EventCodec.readPayload(event);
+            Kafka.send(event);
+
+            for (TestSocket socket : List.of(phone, web)) {
+                JsonObject message = socket.next();
+                assertEquals("customer_message", message.getString("type"));
+                assertEquals(orderId, message.getString("order_id"));
+                assertEquals(sent.orderNumber(), message.getString("order_number"));
+                assertEquals("Please ring the bell twice", message.getString("message"));
+                assertEquals("customer-7", message.getString("sender_id"));
+                assertEquals(Timestamps.format(event.time().toInstant()), message.getString("sent_at"));
+                assertEquals(sent.messageId(), message.getString("message_id"));
+            }
+            assertTrue(otherPartner.quietFor(Duration.ofMillis(500)).isEmpty());
+        }
+    }
+
+    @Test
+    void partnersRepliesAndRedeliveriesAreNotPushed() {
+        String partnerId = Tokens.newUserId();
+        String orderId = UUID.randomUUID().toString();
+        try (TestSocket partner = PartnerSockets.connectPartner(endpoint, partnerId)) {
+            CloudEvent first = TestEvents.message(orderId, "customer-7", SenderRole.CUSTOMER, partnerId, "first");
+            Kafka.send(first);
+            assertEquals("first", partner.next().getString("message"));
+
+            Kafka.send(first);
+            Kafka.send(TestEvents.message(orderId, partnerId, SenderRole.PARTNER, partnerId, "a partner's reply"));
+            Kafka.send(TestEvents.message(orderId, "customer-7", SenderRole.CUSTOMER, partnerId, "second"));
+            assertEquals("second", partner.next().getString("message"));
+        }
+    }
+}

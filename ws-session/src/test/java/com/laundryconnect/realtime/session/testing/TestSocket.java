@@ -46,9 +46,10 @@ public final class TestSocket implements AutoCloseable {
 
     private static TestSocket connect(HttpClient client, URI uri, Map<String, String> headers, List<String> subprotocols) {
         try {
-            WebSocket socket = client.webSocket(options(uri, headers, subprotocols))
+            // The handlers are registered on the event loop as the upgrade completes, before any frame is dispatched:
+            // an error frame the server sends at once (4001) is not lost.
+            return client.webSocket(options(uri, headers, subprotocols)).map(TestSocket::new)
                     .toCompletionStage().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
-            return new TestSocket(socket);
         } catch (Exception e) {
             throw new AssertionError("WebSocket connection to " + uri.getPath() + " failed: " + e, e);
         }

@@ -1,0 +1,105 @@
+package com.laundryconnect.realtime.notification;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import com.laundryconnect.realtime.session.testing.Replica;
+import com.laundryconnect.realtime.session.testing.TestSocket;
+import com.laundryconnect.realtime.session.testing.TestTokens;
+
+import io.vertx.core.json.JsonObject;
+
+/** The packaged service as real replicas: delivery across replicas, and a crash in the middle of a stream of events. */
+class ReplicasIT {
+
+    private static TestSocket connect(Replica replica, String userId, String query) {
+        TestSocket socket = TestSocket.connect(replica.uri("/ws/notifications/?" + query + "token=" + TestTokens.wsToken(userId)));
+        JsonObject established = socket.next();
+        assertEquals("connection_established", established.getString("type"));
+        return socket;
+    }
+
+    @Test
+    void anEventConsumedByOneReplicaReachesSessionsOnBoth() throws Exception {
+        try (Replica a = Replica.start("a"); Replica b = Replica.start("b")) {
+            a.awaitReady();
+            b.awaitReady();
+            String userId = TestTokens.newUserId();
+            try (TestSocket onA = connect(a, userId, ""); TestSocket onB = connect(b, userId, "")) {
+                List<String> titles = IntStream.range(0, 12).mapToObj(i -> "cross " + i).toList();
+                for (String title : titles) {
+                    KafkaEvents.sendNotification(KafkaEvents.notificationRequested(userId, title));
+                }
+                for (TestSocket socket : List.of(onA, onB)) {
+                    List<String> received = new ArrayList<>();
+                    for (int i = 0; i < titles.size(); i++) {
+                        received.add(socket.next("notification").getJsonObject("notification").getString("title"));
+                    }
+                    assertEquals(titles, received);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aCrashLosesNothingAndDuplicatesNothing() throws Exception {
+        String userId = TestTokens.newUserId();
+        List<String> titles = IntStream.range(0, 80).mapToObj(i -> "crash " + i).toList();
+        Set<String> received = new LinkedHashSet<>();
+        long lastSeenId;
+        Replica first = Replica.start("crash-1").awaitReady();
+        try (TestSocket socket = connect(first, userId, "")) {
+            for (int i = 0; i < 10; i++) {
+                KafkaEvents.sendNotification(KafkaEvents.notificationRequested(userId, titles.get(i)));
+            }
+            JsonObject notification = null;
+            for (int i = 0; i < 10; i++) {
+                notification = socket.next("notification").getJsonObject("notification");
+                received.add(notification.getString("title"));
+            }
+            lastSeenId = notification.getLong("id");
+            for (int i = 10; i < titles.size(); i++) {
+                KafkaEvents.sendNotification(KafkaEvents.notificationRequested(userId, titles.get(i)));
+                if (i == 30) {
+                    first.kill();
+                }
+            }
+        } finally {
+            first.close();
+        }
+
+        try (Replica second = Replica.start("crash-2").awaitReady()) {
+            Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> {
+                try (TestSocket probe = TestSocket.connect(second.uri("/ws/notifications/?token=" + TestTokens.wsToken(userId)))) {
+                    return probe.next().getInteger("unread_count") >= titles.size();
+                }
+            });
+            try (TestSocket resumed = connect(second, userId, "since=" + lastSeenId + "&")) {
+                for (int i = 10; i < titles.size(); i++) {
+                    String title = resumed.next("notification").getJsonObject("notification").getString("title");
+                    assertTrue(received.add(title), "received twice: " + title);
+                }
+                assertEquals(List.of(), resumed.quietFor(Duration.ofMillis(500)).stream()
+                        .filter(frame -> frame.contains("\"notification\"")).toList());
+            }
+            assertEquals(titles.size(), unreadCount(second, userId), "every event stored exactly once");
+        }
+        assertEquals(Set.copyOf(titles), received);
+    }
+
+    private static int unreadCount(Replica replica, String userId) {
+        try (TestSocket socket = TestSocket.connect(replica.uri("/ws/notifications/?token=" + TestTokens.wsToken(userId)))) {
+            return socket.next().getInteger("unread_count");
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package com.laundryconnect.realtime.tracking.ws;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.laundryconnect.realtime.session.CloseCodes;
+import com.laundryconnect.realtime.session.auth.Caller;
+import com.laundryconnect.realtime.session.ws.Session;
+import com.laundryconnect.realtime.session.ws.Sessions;
+import com.laundryconnect.realtime.session.ws.Timestamps;
+import com.laundryconnect.realtime.tracking.TrackingConfig;
+import com.laundryconnect.realtime.tracking.chat.OrderChat;
+import com.laundryconnect.realtime.tracking.location.LatestLocations;
+import com.laundryconnect.realtime.tracking.store.OrderView;
+import com.laundryconnect.realtime.tracking.store.OrderViews;
+
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.Vertx;
+
+/**
+ * Decides whether an authenticated caller may track the order of the path: its customer, its assigned partner or
+ * staff. The order's first event (or the caller's assignment) may still be on its way, so a caller who is not yet
+ * allowed is looked at again until {@code realtime.tracking.order-wait} has passed since the connection was
+ * authenticated. Every refusal is sent exactly then, whether the order is unknown, forbidden or its id malformed, so
+ * neither the answer nor its timing tells a stranger whether an order exists. Waiting costs no thread: between two
+ * looks there is only a timer.
+ */
+@ApplicationScoped
+public class OrderAdmission {
+
+    static final String REFUSAL = "You do not have access to this order";
+
+    private static final Logger LOG = Logger.getLogger(OrderAdmission.class);
+    private static final String ORDER_ID = "order_id";
+    private static final int INTERNAL_ERROR = 1011;
+
+    private final Sessions sessions;
+    private final OrderViews views;
+    private final LatestLocations locations;
+    private final OrderChat chat;
+    private final TrackingConfig config;
+    private final Vertx vertx;
+    private final ObjectMapper mapper;
+
+    public OrderAdmission(Sessions sessions, OrderViews views, LatestLocations locations, OrderChat chat,
+                          TrackingConfig config, Vertx vertx, ObjectMapper mapper) {
+        this.sessions = sessions;
+        this.views = views;
+        this.locations = locations;
+        this.chat = chat;
+        this.config = config;
+        this.vertx = vertx;
+        this.mapper = mapper;
+    }
+
+    private record Candidate(WebSocketConnection connection, Caller caller, String orderId, boolean trackable,
+                             long deadlineNanos) {
+    }
+
+    /** Blocking: call on a worker thread. */
+    public void admit(WebSocketConnection connection, Caller caller) {
+        String orderId = connection.pathParam(ORDER_ID);
+        attempt(new Candidate(connection, caller, orderId, OrderIds.isTrackable(orderId),
+                System.nanoTime() + config.orderWait().toNanos()));
+    }
+
+    private static boolean mayTrack(Caller caller, OrderView view) {
+        return caller.staff() || view.isCustomer(caller.userId()) || view.isAssignedPartner(caller.userId());
+    }
+
+    private void attempt(Candidate candidate) {
+        if (!candidate.connection().isOpen()) {
+            return;
+        }
+        try {
+            if (candidate.trackable()) {
+                Optional<OrderView> view = views.find(candidate.orderId());
+                if (view.isPresent() && mayTrack(candidate.caller(), view.get())) {
+                    open(candidate, view.get());
+                    return;
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Could not admit a subscriber to order %s", candidate.orderId());
+            candidate.connection().close(new CloseReason(INTERNAL_ERROR, "Server error")).subscribe().with(
+                    closed -> { }, failure -> LOG.debugf("Close after a failed admission failed: %s", failure.getMessage()));
+            return;
+        }
+        long remainingNanos = candidate.deadlineNanos() - System.nanoTime();
+        if (remainingNanos <= 0) {
+            sessions.refuse(candidate.connection(), CloseCodes.FORBIDDEN, REFUSAL);
+            return;
+        }
+        long delayNanos = candidate.trackable()
+                ? Math.min(remainingNanos, config.orderPollInterval().toNanos())
+                : remainingNanos;
+        vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(delayNanos)),
+                timer -> vertx.executeBlocking(() -> {
+                    attempt(candidate);
+                    return null;
+                }, false));
+    }
+
+    private void open(Candidate candidate, OrderView view) {
+        String orderId = view.orderId;
+        boolean customer = view.isCustomer(candidate.caller().userId());
+        Set<String> routingKeys = customer
+                ? Set.of(RoutingKeys.order(orderId), RoutingKeys.orderCustomer(orderId))
+                : Set.of(RoutingKeys.order(orderId));
+        TrackingMessages.ConnectionEstablished established = new TrackingMessages.ConnectionEstablished(snapshot(view));
+        Optional<String> since = customer ? resumeAfter(candidate.connection()) : Optional.empty();
+        if (since.isEmpty()) {
+            sessions.open(candidate.connection(), candidate.caller(), routingKeys, established);
+            return;
+        }
+        // Live pushes are held while the replay is sent, then released minus what the replay contained: no gap
+        // between replay and live, and no partner message twice.
+        Session session = sessions.openHeld(candidate.connection(), candidate.caller(), routingKeys, established);
+        Set<String> replayed = new HashSet<>();
+        try {
+            for (TrackingMessages.PartnerMessage message : chat.partnerMessagesAfter(orderId, since.get())) {
+                sessions.send(session, message);
+                replayed.add(message.messageId());
+            }
+        } finally {
+            sessions.release(session, json -> isPartnerMessageAmong(json, replayed));
+        }
+    }
+
+    private boolean isPartnerMessageAmong(String json, Set<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return false;
+        }
+        try {
+            JsonNode message = mapper.readTree(json);
+            return "partner_message".equals(message.path("type").asText())
+                    && messageIds.contains(message.path("message_id").asText());
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+    }
+
+    private TrackingMessages.OrderSnapshot snapshot(OrderView view) {
+        TrackingMessages.LastLocation lastLocation = locations.latest(view.orderId)
+                .map(l -> new TrackingMessages.LastLocation(l.latitude(), l.longitude(), Timestamps.format(l.recordedAt())))
+                .orElse(null);
+        return new TrackingMessages.OrderSnapshot(view.orderId, view.orderNumber, view.statusOrPending().wireValue(),
+                view.statusDisplayOrDefault(),
+                view.partnerId == null ? null : new TrackingMessages.PartnerRef(view.partnerId, view.partnerName),
+                Timestamps.format(view.eta), lastLocation, Timestamps.format(view.updatedAt));
+    }
+
+    /** {@code ?since=<message id>} (or {@code last_event_id}): the last partner message the client has seen. */
+    private static Optional<String> resumeAfter(WebSocketConnection connection) {
+        String query = connection.handshakeRequest().query();
+        if (query == null || query.isEmpty()) {
+            return Optional.empty();
+        }
+        var parameters = new QueryStringDecoder(query, false).parameters();
+        return Optional.ofNullable(parameters.getOrDefault("since", parameters.get("last_event_id")))
+                .map(List::getFirst)
+                .filter(since -> !since.isBlank());
+    }
+}

@@ -1,0 +1,69 @@
+package com.laundryconnect.realtime.tracking.location;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.Test;
+
+import com.laundryconnect.realtime.tracking.ws.TrackingMessages;
+
+class LocationConflatorTest {
+
+    private static final long INTERVAL_MILLIS = 300;
+
+    private record Pushed(String orderId, double latitude, long atNanos) {
+    }
+
+    private final List<Pushed> pushed = new CopyOnWriteArrayList<>();
+    private final LocationConflator conflator = new LocationConflator(
+            (orderId, location, recordedAt) -> pushed.add(new Pushed(orderId, location.latitude(), System.nanoTime())),
+            INTERVAL_MILLIS);
+
+    @Test
+    void theFirstLocationIsPushedAtOnceAndABurstEndsWithItsLatestExactly() {
+        for (int i = 0; i < 50; i++) {
+            offer("order-1", i);
+        }
+        assertEquals(List.of(0.0), latitudes("order-1"));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> pushed.size() == 2);
+        assertEquals(List.of(0.0, 49.0), latitudes("order-1"));
+        long gap = pushed.get(1).atNanos() - pushed.get(0).atNanos();
+        assertTrue(gap >= Duration.ofMillis(INTERVAL_MILLIS).toNanos(), () -> "pushed " + gap + " ns apart");
+    }
+
+    @Test
+    void aQuietWindowEndsWithoutAPushAndTheNextLocationGoesOutAtOnce() {
+        offer("order-2", 1);
+        await().during(Duration.ofMillis(2 * INTERVAL_MILLIS)).atMost(Duration.ofSeconds(5))
+                .until(() -> latitudes("order-2").size() == 1);
+        offer("order-2", 2);
+        assertEquals(List.of(1.0, 2.0), latitudes("order-2"));
+    }
+
+    @Test
+    void ordersAreConflatedIndependently() {
+        offer("order-a", 1);
+        offer("order-b", 2);
+        offer("order-a", 3);
+        assertEquals(List.of(1.0), latitudes("order-a"));
+        assertEquals(List.of(2.0), latitudes("order-b"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> latitudes("order-a").size() == 2);
+        assertEquals(List.of(1.0, 3.0), latitudes("order-a"));
+    }
+
+    private void offer(String orderId, double latitude) {
+        conflator.offer(orderId, new TrackingMessages.Location(latitude, 0, Instant.now().toString(), null, null),
+                Instant.now());
+    }
+
+    private List<Double> latitudes(String orderId) {
+        return pushed.stream().filter(p -> p.orderId().equals(orderId)).map(Pushed::latitude).toList();
+    }
+}

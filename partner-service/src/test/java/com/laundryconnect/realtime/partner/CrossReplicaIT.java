@@ -27,7 +27,7 @@ import com.laundryconnect.realtime.events.Topic;
 import com.laundryconnect.realtime.events.payload.SenderRole;
 import com.laundryconnect.realtime.partner.support.Kafka;
 import com.laundryconnect.realtime.partner.support.PartnerSockets;
-import com.laundryconnect.realtime.partner.support.Replica;
+import com.laundryconnect.realtime.session.testing.Replica;
 import com.laundryconnect.realtime.partner.support.TestEvents;
 import com.laundryconnect.realtime.partner.support.TopicReader;
 import com.laundryconnect.realtime.partner.support.Tokens;
@@ -67,8 +67,8 @@ class CrossReplicaIT {
     void everyEventReachesThePartnersSessionsOnBothReplicas() {
         String partnerId = Tokens.newUserId();
         String orderId = UUID.randomUUID().toString();
-        try (TestSocket onFirst = PartnerSockets.connectPartner(first.partnerEndpoint(), partnerId);
-             TestSocket onSecond = PartnerSockets.connectPartner(second.partnerEndpoint(), partnerId)) {
+        try (TestSocket onFirst = PartnerSockets.connectPartner(first.uri("/ws/partner/"), partnerId);
+             TestSocket onSecond = PartnerSockets.connectPartner(second.uri("/ws/partner/"), partnerId)) {
             Kafka.send(TestEvents.credit(partnerId, orderId, "40.00", "INR"));
             Kafka.send(TestEvents.assigned(orderId, partnerId));
             Kafka.send(TestEvents.message(orderId, "customer-1", SenderRole.CUSTOMER, partnerId, "Gate code 4711"));
@@ -104,8 +104,8 @@ class CrossReplicaIT {
         }
         Collections.shuffle(produced);
 
-        try (TestSocket onFirst = PartnerSockets.connectPartner(first.partnerEndpoint(), partnerId);
-             TestSocket onSecond = PartnerSockets.connectPartner(second.partnerEndpoint(), partnerId)) {
+        try (TestSocket onFirst = PartnerSockets.connectPartner(first.uri("/ws/partner/"), partnerId);
+             TestSocket onSecond = PartnerSockets.connectPartner(second.uri("/ws/partner/"), partnerId)) {
             // Spread over every partition, so both replicas' consumers credit this partner at the same time.
             ExecutorService producers = Executors.newFixedThreadPool(8);
             try {
@@ -135,7 +135,7 @@ class CrossReplicaIT {
             }
             assertTrue(onFirst.quietFor(Duration.ofSeconds(1)).isEmpty(), "a duplicate was pushed");
         }
-        try (TestSocket reconnected = PartnerSockets.connect(second.partnerEndpoint(), Tokens.partnerWsToken(partnerId))) {
+        try (TestSocket reconnected = PartnerSockets.connect(second.uri("/ws/partner/"), Tokens.partnerWsToken(partnerId))) {
             JsonObject established = reconnected.next();
             assertEquals(expected.setScale(2).toPlainString(), established.getString("total_earnings"));
         }
@@ -146,8 +146,8 @@ class CrossReplicaIT {
         String partnerId = Tokens.newUserId();
         String orderId = UUID.randomUUID().toString();
         try (TopicReader locations = new TopicReader(Topic.LOCATIONS.topicName());
-             TestSocket onFirst = PartnerSockets.connectPartner(first.partnerEndpoint(), partnerId);
-             TestSocket onSecond = PartnerSockets.connectPartner(second.partnerEndpoint(), partnerId)) {
+             TestSocket onFirst = PartnerSockets.connectPartner(first.uri("/ws/partner/"), partnerId);
+             TestSocket onSecond = PartnerSockets.connectPartner(second.uri("/ws/partner/"), partnerId)) {
             Kafka.send(TestEvents.assigned(orderId, partnerId));
             onFirst.next("new_order");
             onSecond.next("new_order");

@@ -3,27 +3,19 @@ package com.laundryconnect.realtime.tracking;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.laundryconnect.realtime.events.Topic;
+import com.laundryconnect.realtime.session.testing.Replica;
 import com.laundryconnect.realtime.session.testing.TestSocket;
 import com.laundryconnect.realtime.tracking.support.Events;
 import com.laundryconnect.realtime.tracking.support.KafkaTopics;
@@ -37,40 +29,21 @@ import io.vertx.core.json.JsonObject;
  */
 class CrossReplicaIT {
 
-    private static final Duration STARTUP = Duration.ofSeconds(120);
     private static final List<Replica> REPLICAS = new ArrayList<>();
 
-    private record Replica(Process process, int port, Path log) {
-        URI tracking(String orderId, String token) {
-            return URI.create("http://127.0.0.1:" + port + "/ws/orders/" + orderId + "/?token=" + token);
-        }
-    }
-
     @BeforeAll
-    static void startTwoReplicas() throws IOException {
+    static void startTwoReplicas() throws Exception {
         KafkaTopics.ensureExist();
-        REPLICAS.add(start("a"));
-        REPLICAS.add(start("b"));
+        REPLICAS.add(Replica.start("a"));
+        REPLICAS.add(Replica.start("b"));
         for (Replica replica : REPLICAS) {
-            awaitReady(replica);
+            replica.awaitReady();
         }
     }
 
     @AfterAll
     static void stopReplicas() {
-        for (Replica replica : REPLICAS) {
-            replica.process().destroy();
-        }
-        for (Replica replica : REPLICAS) {
-            try {
-                if (!replica.process().waitFor(30, TimeUnit.SECONDS)) {
-                    replica.process().destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                replica.process().destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
+        REPLICAS.forEach(Replica::close);
     }
 
     @Test
@@ -111,45 +84,12 @@ class CrossReplicaIT {
     /** Connects once the replica knows the order; until the projection has it, a connection is refused with 4003. */
     private static TestSocket established(Replica replica, String orderId, String token) {
         return await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
-            TestSocket socket = TestSocket.connect(replica.tracking(orderId, token));
+            TestSocket socket = TestSocket.connect(replica.uri("/ws/orders/" + orderId + "/?token=" + token));
             if ("connection_established".equals(socket.next().getString("type"))) {
                 return socket;
             }
             socket.close();
             return null;
         }, Objects::nonNull);
-    }
-
-    private static Replica start(String name) throws IOException {
-        int port = freePort();
-        Path log = Path.of(System.getProperty("tracking.replica.logs"), "replica-" + name + ".log");
-        String jar = System.getProperty("tracking.app.jar");
-        String jwks = System.getProperty("tracking.test.jwks");
-        Process process = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-Dquarkus.profile=test",
-                "-Dquarkus.http.port=" + port,
-                "-Drealtime.ws-token.jwks-location=" + new File(jwks).toURI(),
-                "-jar", jar)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        return new Replica(process, port, log);
-    }
-
-    private static void awaitReady(Replica replica) {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + replica.port() + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(5)).build();
-        await().atMost(STARTUP).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                .failFast("replica exited; see " + replica.log(), () -> !replica.process().isAlive())
-                .until(() -> http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

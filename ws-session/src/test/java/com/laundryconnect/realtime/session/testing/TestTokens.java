@@ -42,12 +42,16 @@ public final class TestTokens {
     }
 
     public static String wsToken(String userId, List<String> groups, Duration validFor) {
+        return wsToken(userId, groups.contains("partner"), groups, validFor);
+    }
+
+    public static String wsToken(String userId, boolean isPartner, List<String> groups, Duration validFor) {
         Instant now = Instant.now();
         return Jwt.issuer("laundryconnect-realtime")
                 .audience("realtime-ws")
                 .subject(userId)
                 .claim("user_id", userId)
-                .claim("is_partner", groups.contains("partner"))
+                .claim("is_partner", isPartner)
                 .groups(new HashSet<>(groups))
                 .claim("jti", UUID.randomUUID().toString())
                 .claim("token_type", "ws")
@@ -69,6 +73,10 @@ public final class TestTokens {
 
     public static String accessToken(String userId, String... groups) {
         return accessToken(accessClaims(userId).groups(new HashSet<>(List.of(groups))));
+    }
+
+    public static String accessToken(String userId, boolean isPartner, List<String> groups) {
+        return accessToken(accessClaims(userId).claim("is_partner", isPartner).groups(new HashSet<>(groups)));
     }
 
     public static JwtClaimsBuilder accessClaims(String userId) {

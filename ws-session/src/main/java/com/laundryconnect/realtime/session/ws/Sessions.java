@@ -261,10 +261,14 @@ public class Sessions {
 
     private void deliverLocally(String routingKey, List<String> jsonMessages) {
         for (Session session : byRoutingKey.getOrDefault(routingKey, Set.of())) {
-            for (String json : jsonMessages) {
-                if (!session.offerHeld(json)) {
-                    write(session, json);
+            try {
+                for (String json : jsonMessages) {
+                    if (!session.offerHeld(json)) {
+                        write(session, json);
+                    }
                 }
+            } catch (RuntimeException e) {
+                LOG.warnf("Delivery to session %s failed: %s", session.connection().id(), e.getMessage());
             }
         }
     }
@@ -274,6 +278,9 @@ public class Sessions {
      * counts against the outbound bound, and a client past it is closed with 1013 rather than letting memory grow.
      */
     private void write(Session session, String json) {
+        if (!session.connection().isOpen()) {
+            return;
+        }
         if (WriteQueues.isFull(session.connection())) {
             if (session.backlog().incrementAndGet() > rules.outboundQueueLimit()) {
                 close(session, CloseCodes.TRY_AGAIN_LATER, "Client cannot keep up");

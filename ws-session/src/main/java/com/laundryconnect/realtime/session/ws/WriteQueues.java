@@ -22,9 +22,13 @@ final class WriteQueues {
     private WriteQueues() {
     }
 
+    /** False for a socket that has closed meanwhile: Vert.x refuses to answer for those. */
     static boolean isFull(WebSocketConnection connection) {
         try {
-            return ((WebSocketBase) WEB_SOCKET.invoke(connection)).writeQueueFull();
+            WebSocketBase socket = (WebSocketBase) WEB_SOCKET.invoke(connection);
+            return !socket.isClosed() && socket.writeQueueFull();
+        } catch (IllegalStateException closedMeanwhile) {
+            return false;
         } catch (Throwable e) {
             throw new IllegalStateException("cannot read the write queue of " + connection.id(), e);
         }

@@ -39,7 +39,12 @@ public final class Replica implements AutoCloseable {
     }
 
     public static Replica start(String name, String... extraSystemProperties) throws IOException {
-        Path jar = Path.of(System.getProperty("app.jar", "target/quarkus-app/quarkus-run.jar"));
+        return start(name, Path.of(System.getProperty("app.jar", "target/quarkus-app/quarkus-run.jar")),
+                extraSystemProperties);
+    }
+
+    /** A replica of the service packaged as {@code jar}, for suites that run several services together. */
+    public static Replica start(String name, Path jar, String... extraSystemProperties) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run the failsafe tests after package");
         }
@@ -71,6 +76,10 @@ public final class Replica implements AutoCloseable {
                     return readyStatus() == 200;
                 });
         return this;
+    }
+
+    public int port() {
+        return port;
     }
 
     public URI uri(String path) {

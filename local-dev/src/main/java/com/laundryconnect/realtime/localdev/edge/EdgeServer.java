@@ -13,8 +13,10 @@ import io.vertx.core.http.PoolOptions;
 public final class EdgeServer {
 
     private static final int BACKEND_CONNECT_TIMEOUT_MILLIS = 5_000;
-    // Every open WebSocket holds a backend connection of its own.
-    private static final int MAX_BACKEND_CONNECTIONS_PER_SERVICE = 1_000;
+    // Every open WebSocket holds a backend connection of its own, so the pool must hold as many as the largest load
+    // test opens (10,000 sessions); requests beyond it fail after a short queue instead of waiting forever.
+    private static final int MAX_BACKEND_CONNECTIONS_PER_SERVICE = 20_000;
+    private static final int MAX_WAITING_FOR_A_BACKEND_CONNECTION = 1_000;
 
     private final RouteTable routes;
     private final HttpForwarder httpForwarder;
@@ -31,7 +33,8 @@ public final class EdgeServer {
     public static Future<HttpServer> start(Vertx vertx, RouteTable routes, String host, int port, AccessLog accessLog) {
         HttpClient client = vertx.createHttpClient(
                 new HttpClientOptions().setConnectTimeout(BACKEND_CONNECT_TIMEOUT_MILLIS),
-                new PoolOptions().setHttp1MaxSize(MAX_BACKEND_CONNECTIONS_PER_SERVICE));
+                new PoolOptions().setHttp1MaxSize(MAX_BACKEND_CONNECTIONS_PER_SERVICE)
+                        .setMaxWaitQueueSize(MAX_WAITING_FOR_A_BACKEND_CONNECTION));
         EdgeServer edge = new EdgeServer(routes, client, accessLog);
         return vertx.createHttpServer(new HttpServerOptions()
                         // Plain HTTP/1.1 like the ingress: an h2c upgrade would bypass the WebSocket tunnel.

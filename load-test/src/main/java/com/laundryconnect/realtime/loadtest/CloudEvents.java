@@ -1,0 +1,41 @@
+package com.laundryconnect.realtime.loadtest;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+
+import io.vertx.core.json.JsonObject;
+
+/** CloudEvents 1.0 structured-mode JSON envelopes of contract section 8. */
+final class CloudEvents {
+
+    static final String ORDERS = "laundry.orders.v1";
+    static final String LOCATIONS = "laundry.locations.v1";
+    static final String NOTIFICATIONS = "laundry.notifications.v1";
+    static final String PARTNER_EARNINGS = "laundry.partner-earnings.v1";
+
+    /** The contract's timestamp form, ISO-8601 UTC with milliseconds. */
+    static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX")
+            .withZone(ZoneOffset.UTC);
+
+    private CloudEvents() {
+    }
+
+    static String envelope(String type, String subject, Instant time, JsonObject data) {
+        return new JsonObject()
+                .put("specversion", "1.0")
+                .put("id", UUID.randomUUID().toString())
+                .put("type", type)
+                .put("source", "laundryconnect-load-test")
+                .put("time", ISO_MILLIS.format(time))
+                .put("subject", subject)
+                .put("datacontenttype", "application/json")
+                .put("data", data)
+                .encode();
+    }
+
+    static String timestamp(Instant instant) {
+        return ISO_MILLIS.format(instant);
+    }
+}

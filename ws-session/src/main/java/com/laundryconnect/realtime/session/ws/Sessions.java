@@ -48,6 +48,7 @@ public class Sessions {
 
     private final Map<String, Session> byConnectionId = new ConcurrentHashMap<>();
     private final Map<String, Set<Session>> byRoutingKey = new ConcurrentHashMap<>();
+    private final Set<String> closesCountedEarly = ConcurrentHashMap.newKeySet();
     private final WsTokenVerifier tokens;
     private final SessionRulesConfig rules;
     private final SessionMetrics metrics;
@@ -232,11 +233,20 @@ public class Sessions {
     }
 
     public void closed(WebSocketConnection connection) {
-        CloseReason reason = connection.closeReason();
-        metrics.closed(connection.endpointId(), reason == null ? CloseReason.ABNORMAL.getCode() : reason.getCode());
-        Session session = byConnectionId.remove(connection.id());
-        if (session == null) {
-            return;
+        if (!closesCountedEarly.remove(connection.id())) {
+            CloseReason reason = connection.closeReason();
+            metrics.closed(connection.endpointId(), reason == null ? CloseReason.ABNORMAL.getCode() : reason.getCode());
+        }
+        Session session = byConnectionId.get(connection.id());
+        if (session != null) {
+            unregister(session);
+        }
+    }
+
+    /** Takes a session out of every delivery; true if it was still registered. */
+    private boolean unregister(Session session) {
+        if (!byConnectionId.remove(session.connection().id(), session)) {
+            return false;
         }
         vertx.cancelTimer(session.expiryTimerId());
         for (String key : session.routingKeys()) {
@@ -246,6 +256,20 @@ public class Sessions {
             });
         }
         metrics.closedOpenSession(session.endpoint());
+        return true;
+    }
+
+    /**
+     * A client that stopped reading cannot receive the close frame either, so its close completes only when the
+     * connection finally drops: it is taken out of every delivery and counted as closed with 1013 right away.
+     */
+    private void closeSlowClient(Session session) {
+        if (unregister(session)) {
+            closesCountedEarly.add(session.connection().id());
+            metrics.closed(session.endpoint(), CloseCodes.TRY_AGAIN_LATER);
+            LOG.infof("Closing session %s with 1013: it stopped reading", session.connection().id());
+        }
+        close(session, CloseCodes.TRY_AGAIN_LATER, "Client cannot keep up");
     }
 
     /** Closes every open session with 1001 so clients reconnect to another replica during a rolling update. */
@@ -283,7 +307,7 @@ public class Sessions {
         }
         if (WriteQueues.isFull(session.connection())) {
             if (session.backlog().incrementAndGet() > rules.outboundQueueLimit()) {
-                close(session, CloseCodes.TRY_AGAIN_LATER, "Client cannot keep up");
+                closeSlowClient(session);
                 return;
             }
         } else {

@@ -4,9 +4,4 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** A well-formed client message of a type the endpoint handles; {@code body} is the whole JSON object. */
 public record ClientMessage(String type, JsonNode body) {
-
-    public String text(String field) {
-        JsonNode value = body.get(field);
-        return value == null || value.isNull() || value.isContainerNode() ? null : value.asText();
-    }
 }

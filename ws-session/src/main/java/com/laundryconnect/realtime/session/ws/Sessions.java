@@ -227,11 +227,6 @@ public class Sessions {
         fanout.publish(routingKey, jsonMessages);
     }
 
-    /** Local sessions of a routing key, for endpoints whose messages differ per session. */
-    public Set<Session> localSessions(String routingKey) {
-        return Set.copyOf(byRoutingKey.getOrDefault(routingKey, Set.of()));
-    }
-
     public void closed(WebSocketConnection connection) {
         if (!closesCountedEarly.remove(connection.id())) {
             CloseReason reason = connection.closeReason();

@@ -54,8 +54,9 @@ class CrossReplicaIT {
         REPLICAS.add(second);
         first.awaitReady();
         second.awaitReady();
-        // Each replica has one consumer per topic (orders, earnings, messages), all in the test profile's group.
-        Kafka.awaitStableGroup("partner-service-test", 6);
+        // Each replica runs realtime.kafka.consumers-per-channel (3) consumers for each of its topics (orders,
+        // earnings, messages), all in the test profile's group.
+        Kafka.awaitStableGroup("partner-service-test", 2 * 3 * 3);
     }
 
     @AfterAll

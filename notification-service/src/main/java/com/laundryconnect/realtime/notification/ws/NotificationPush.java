@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.laundryconnect.realtime.notification.store.Notification;
 import com.laundryconnect.realtime.notification.store.NotificationStore;
+import com.laundryconnect.realtime.notification.store.StoredNotification;
 import com.laundryconnect.realtime.session.ws.Sessions;
 
 /** Pushes to every session of a user, on every replica. Blocking (database and Redis): call from a worker. */
@@ -23,10 +24,11 @@ public class NotificationPush {
     }
 
     /** A new notification, followed by the user's new unread count (contract 5). */
-    public void newNotification(Notification notification) {
+    public void newNotification(StoredNotification stored) {
+        Notification notification = stored.notification();
         sessions.deliver(routingKey(notification.userId),
                 new NotificationMessages.NotificationPushed(NotificationMessages.NotificationView.of(notification)),
-                new NotificationMessages.UnreadCount(store.unreadCount(notification.userId)));
+                new NotificationMessages.UnreadCount(stored.unreadCount()));
     }
 
     public void unreadCount(String userId) {

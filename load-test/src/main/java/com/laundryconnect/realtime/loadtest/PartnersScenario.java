@@ -105,24 +105,7 @@ final class PartnersScenario {
                 conns.add(new SocketFleet.Conn(i, "/ws/partner/?token=" + run.tokens.mint(AccessTokens.Role.PARTNER, partner(run, i))));
             }
             SocketFleet.RetryPolicy retryTwice = (conn, failure) -> conn.attempts < 3 && !failure.startsWith("closed 4");
-            long openStart = System.nanoTime();
-            fleet.openAll(conns, options.connectConcurrency, 60_000, 1_000,
-                    run.deadlineAfterSeconds(options.setupTimeoutSeconds), retryTwice, run::say);
-            double openSeconds = (System.nanoTime() - openStart) / 1e9;
-            run.reportOpening(fleet, partners, openSeconds);
-            int established = fleet.establishedCount();
-            run.figure("sessions_wanted", partners);
-            run.figure("sessions_established", established);
-            run.figure("open_seconds", Run.round1(openSeconds));
-            run.settle("idle sessions");
-            if (before != null) {
-                Run.Reading after = run.read("partner-service with " + established + " sessions", servicePid.getAsLong(), true);
-                run.say("per session: heap %.1f KB, RSS %.1f KB".formatted(
-                        (after.heapUsedKb() - before.heapUsedKb()) * 1.024 / Math.max(1, established),
-                        (after.rssKb() - before.rssKb()) * 1.024 / Math.max(1, established)));
-            }
-
-            List<Integer> live = conns.stream().filter(c -> c.established).map(c -> c.index).toList();
+            List<Integer> live = run.openSessions(fleet, conns, retryTwice, options, "partner-service", before, servicePid);
             if (live.isEmpty()) {
                 run.say("no session was established: nothing to publish to");
                 run.printResult();
@@ -221,7 +204,7 @@ final class PartnersScenario {
             run.say("  new_order:       " + newOrderLatency.summary());
             run.say("  earnings_update: " + earningsLatency.summary());
             run.say("sessions held at the end: %d of %d; closed meanwhile by code: %s".formatted(fleet.openCount(),
-                    established, fleet.closesAfterEstablished()));
+                    live.size(), fleet.closesAfterEstablished()));
             run.printCpu(cpuStart, cpuEnd);
             run.printLag(CloudEvents.ORDERS, SERVICE_GROUP);
             run.printLag(CloudEvents.PARTNER_EARNINGS, SERVICE_GROUP);

@@ -106,6 +106,31 @@ final class Run {
         figure("failed_attempts_retried", fleet.retriedFailures().values().stream().mapToInt(java.util.concurrent.atomic.AtomicInteger::get).sum());
     }
 
+    /**
+     * Opens the sessions, reports how that went and, when there is a reading from before, what the sessions cost the
+     * service; returns the indexes of the sessions that were established.
+     */
+    List<Integer> openSessions(SocketFleet fleet, List<SocketFleet.Conn> conns, SocketFleet.RetryPolicy retry,
+                               Options options, String service, Reading before, OptionalLong servicePid) {
+        long openStart = System.nanoTime();
+        fleet.openAll(conns, options.connectConcurrency, 60_000, 1_000, deadlineAfterSeconds(options.setupTimeoutSeconds),
+                retry, this::say);
+        double openSeconds = (System.nanoTime() - openStart) / 1e9;
+        reportOpening(fleet, conns.size(), openSeconds);
+        int established = fleet.establishedCount();
+        figure("sessions_wanted", conns.size());
+        figure("sessions_established", established);
+        figure("open_seconds", round1(openSeconds));
+        settle("idle sessions");
+        if (before != null) {
+            Reading after = read(service + " with " + established + " sessions", servicePid.getAsLong(), true);
+            say("per session: heap %.1f KB, RSS %.1f KB".formatted(
+                    (after.heapUsedKb() - before.heapUsedKb()) * 1.024 / Math.max(1, established),
+                    (after.rssKb() - before.rssKb()) * 1.024 / Math.max(1, established)));
+        }
+        return conns.stream().filter(conn -> conn.established).map(conn -> conn.index).toList();
+    }
+
     /** The pid of whatever listens on {@code port}, said aloud. */
     OptionalLong pidOn(String what, int port) {
         OptionalLong pid = ProcessProbe.pidListeningOn(port);

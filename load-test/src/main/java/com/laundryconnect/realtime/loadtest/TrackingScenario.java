@@ -113,24 +113,7 @@ final class TrackingScenario {
             }
             // 4003 also means "the order has not reached the service yet": try again a few times.
             SocketFleet.RetryPolicy retry = (conn, failure) -> conn.attempts < 10;
-            long openStart = System.nanoTime();
-            fleet.openAll(conns, options.connectConcurrency, 60_000, 1_000,
-                    run.deadlineAfterSeconds(options.setupTimeoutSeconds), retry, run::say);
-            double openSeconds = (System.nanoTime() - openStart) / 1e9;
-            run.reportOpening(fleet, orders, openSeconds);
-            int established = fleet.establishedCount();
-            run.figure("sessions_wanted", orders);
-            run.figure("sessions_established", established);
-            run.figure("open_seconds", Run.round1(openSeconds));
-            run.settle("idle sessions");
-            if (before != null) {
-                Run.Reading after = run.read("tracking-service with " + established + " sessions", servicePid.getAsLong(), true);
-                run.say("per session: heap %.1f KB, RSS %.1f KB".formatted(
-                        (after.heapUsedKb() - before.heapUsedKb()) * 1.024 / Math.max(1, established),
-                        (after.rssKb() - before.rssKb()) * 1.024 / Math.max(1, established)));
-            }
-
-            List<Integer> live = conns.stream().filter(c -> c.established).map(c -> c.index).toList();
+            List<Integer> live = run.openSessions(fleet, conns, retry, options, "tracking-service", before, servicePid);
             if (live.isEmpty()) {
                 run.say("no session was established: nothing to publish to");
                 run.printResult();
@@ -187,7 +170,7 @@ final class TrackingScenario {
                     .formatted(unmatched.get(), otherTypes, fleet.unparsableCount()));
             run.say("location publish-to-receive latency: " + latencies.summary());
             run.say("sessions held at the end: %d of %d; closed meanwhile by code: %s".formatted(fleet.openCount(),
-                    established, fleet.closesAfterEstablished()));
+                    live.size(), fleet.closesAfterEstablished()));
             run.printCpu(cpuStart, cpuEnd);
             run.printLag(CloudEvents.LOCATIONS, SERVICE_GROUP);
             run.printMetrics(options.servicePort, List.of("tracking_locations_rejected_total", "realtime_ws_connections",

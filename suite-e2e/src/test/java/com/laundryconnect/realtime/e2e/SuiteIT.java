@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -51,7 +53,7 @@ class SuiteIT {
 
     @BeforeAll
     static void startSuite() throws Exception {
-        Replica token = start("token-service");
+        Replica token = start("token-service", "realtime.signing-keys.jwks=" + testSigningKeys());
         tracking = start("tracking-service");
         Replica partner = start("partner-service");
         SERVICES.forEach(Replica::awaitReady);
@@ -67,10 +69,21 @@ class SuiteIT {
         edge = "http://127.0.0.1:" + server.actualPort();
     }
 
-    private static Replica start(String service) throws IOException {
-        Replica replica = Replica.start(service, REPO.resolve(service).resolve("target/quarkus-app/quarkus-run.jar"));
+    private static Replica start(String service, String... extraSystemProperties) throws IOException {
+        Replica replica = Replica.start(service, REPO.resolve(service).resolve("target/quarkus-app/quarkus-run.jar"),
+                extraSystemProperties);
         SERVICES.add(replica);
         return replica;
+    }
+
+    /** token-service's test signing keys, which live with its tests and so are not in its packaged jar. */
+    private static String testSigningKeys() throws IOException {
+        Properties config = new Properties();
+        try (Reader reader = Files.newBufferedReader(
+                REPO.resolve("token-service/src/test/resources/META-INF/microprofile-config.properties"))) {
+            config.load(reader);
+        }
+        return config.getProperty("%test.realtime.signing-keys.jwks");
     }
 
     @AfterAll

@@ -219,16 +219,8 @@ final class NotificationsScenario {
             run.figure("delivered", delivered);
             run.figure("lost", expected - delivered);
             run.figure("duplicates", duplicates.get());
-            run.figure("latency_p50_ms", Run.round1(latencies.percentileMillis(50)));
-            run.figure("latency_p99_ms", Run.round1(latencies.percentileMillis(99)));
-            run.figure("latency_max_ms", Run.round1(latencies.maxMillis()));
-            run.figure("sessions_held_at_end", fleet.openCount());
-
-            run.section("closing sessions");
-            fleet.closeAll(conns, 20_000);
-            run.say("closed; sessions still open: " + fleet.openCount());
-            run.printResult();
-            return 0;
+            run.latencyFigures(latencies);
+            return run.finish(fleet, conns);
         }
     }
 

@@ -219,18 +219,10 @@ final class PartnersScenario {
             run.figure("duplicates_or_unknown", duplicatesOrUnknown.get());
             run.figure("totals_exact", exact);
             run.figure("totals_wrong", wrong);
-            run.figure("latency_p50_ms", Run.round1(allLatency.percentileMillis(50)));
-            run.figure("latency_p99_ms", Run.round1(allLatency.percentileMillis(99)));
-            run.figure("latency_max_ms", Run.round1(allLatency.maxMillis()));
+            run.latencyFigures(allLatency);
             run.figure("new_order_p99_ms", Run.round1(newOrderLatency.percentileMillis(99)));
             run.figure("earnings_update_p99_ms", Run.round1(earningsLatency.percentileMillis(99)));
-            run.figure("sessions_held_at_end", fleet.openCount());
-
-            run.section("closing sessions");
-            fleet.closeAll(conns, 20_000);
-            run.say("closed; sessions still open: " + fleet.openCount());
-            run.printResult();
-            return 0;
+            return run.finish(fleet, conns);
         }
     }
 

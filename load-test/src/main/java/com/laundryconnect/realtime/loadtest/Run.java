@@ -131,6 +131,23 @@ final class Run {
         return conns.stream().filter(conn -> conn.established).map(conn -> conn.index).toList();
     }
 
+    /** The publish-to-receive figures of the RESULT line. */
+    void latencyFigures(Latencies latencies) {
+        figure("latency_p50_ms", round1(latencies.percentileMillis(50)));
+        figure("latency_p99_ms", round1(latencies.percentileMillis(99)));
+        figure("latency_max_ms", round1(latencies.maxMillis()));
+    }
+
+    /** The end of a scenario that ran: how many sessions held, then they are closed and the RESULT line printed. */
+    int finish(SocketFleet fleet, List<SocketFleet.Conn> conns) {
+        figure("sessions_held_at_end", fleet.openCount());
+        section("closing sessions");
+        fleet.closeAll(conns, 20_000);
+        say("closed; sessions still open: " + fleet.openCount());
+        printResult();
+        return 0;
+    }
+
     /** The pid of whatever listens on {@code port}, said aloud. */
     OptionalLong pidOn(String what, int port) {
         OptionalLong pid = ProcessProbe.pidListeningOn(port);

@@ -184,16 +184,8 @@ final class TrackingScenario {
             run.figure("conflation_ratio", Math.round(ratio * 1000) / 1000.0);
             run.figure("orders_with_last_location", withLast);
             run.figure("orders_without_push", silent);
-            run.figure("latency_p50_ms", Run.round1(latencies.percentileMillis(50)));
-            run.figure("latency_p99_ms", Run.round1(latencies.percentileMillis(99)));
-            run.figure("latency_max_ms", Run.round1(latencies.maxMillis()));
-            run.figure("sessions_held_at_end", fleet.openCount());
-
-            run.section("closing sessions");
-            fleet.closeAll(conns, 20_000);
-            run.say("closed; sessions still open: " + fleet.openCount());
-            run.printResult();
-            return 0;
+            run.latencyFigures(latencies);
+            return run.finish(fleet, conns);
         }
     }
 

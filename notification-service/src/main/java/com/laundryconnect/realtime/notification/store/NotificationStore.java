@@ -3,17 +3,18 @@ package com.laundryconnect.realtime.notification.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
@@ -23,18 +24,43 @@ import io.quarkus.panache.common.Parameters;
 public class NotificationStore implements PanacheRepository<Notification> {
 
     /**
-     * The count runs on the snapshot from before the insert, which does not hold the new notification yet: it is
-     * unread, hence the + 1.
+     * Stores a batch in one statement: the notifications whose source event is new, and each user's unread counter
+     * raised by as many. Counter rows are locked in user order, so two batches never deadlock. The unread count that
+     * goes with each notification is the counter after the batch less the user's notifications stored after it.
      */
     private static final String INSERT_COUNTING_UNREAD = """
-            WITH inserted AS (
+            WITH incoming AS (
+                SELECT * FROM jsonb_to_recordset(CAST(? AS jsonb)) AS t(position int, source_event_id text,
+                    user_id text, title text, message text, notification_type text, data jsonb)),
+            inserted AS (
                 INSERT INTO notifications (user_id, title, message, notification_type, data, source_event_id)
-                VALUES (?, ?, ?, ?, CAST(? AS jsonb), ?)
+                SELECT user_id, title, message, notification_type, data, source_event_id FROM incoming ORDER BY position
                 ON CONFLICT (source_event_id) DO NOTHING
-                RETURNING id, created_at)
-            SELECT inserted.id, inserted.created_at,
-                   (SELECT count(*) FROM notifications WHERE user_id = ? AND NOT is_read) + 1 AS unread_count
-            FROM inserted""";
+                RETURNING id, user_id, created_at, source_event_id),
+            counted AS (
+                INSERT INTO unread_counters AS counter (user_id, unread)
+                SELECT user_id, count(*) FROM inserted GROUP BY user_id ORDER BY user_id
+                ON CONFLICT (user_id) DO UPDATE SET unread = counter.unread + EXCLUDED.unread
+                RETURNING user_id, unread)
+            SELECT inserted.id, inserted.source_event_id, inserted.created_at,
+                   counted.unread - count(*) OVER (PARTITION BY inserted.user_id)
+                       + row_number() OVER (PARTITION BY inserted.user_id ORDER BY inserted.id) AS unread_count
+            FROM inserted JOIN counted USING (user_id)
+            ORDER BY inserted.id""";
+
+    private static final String UNREAD_COUNT = "SELECT unread FROM unread_counters WHERE user_id = ?1";
+
+    /** Marks unread notifications read and lowers the counter by exactly as many, in one statement. */
+    private static final String MARK_READ = """
+            WITH marked AS (
+                UPDATE notifications SET is_read = true
+                WHERE user_id = ?1 AND NOT is_read %s
+                RETURNING id)
+            UPDATE unread_counters SET unread = unread - (SELECT count(*) FROM marked)
+            WHERE user_id = ?1
+            RETURNING (SELECT count(*) FROM marked)""";
+    private static final String MARK_ONE_READ = MARK_READ.formatted("AND id = ?2");
+    private static final String MARK_ALL_READ = MARK_READ.formatted("");
 
     private final ObjectMapper json;
 
@@ -43,36 +69,47 @@ public class NotificationStore implements PanacheRepository<Notification> {
     }
 
     /**
-     * Stores the notification unless its source event was stored before (a redelivery), in which case nothing
-     * changes and the result is empty. One statement stores it and counts the user's unread notifications, so an
-     * event costs one round trip and one commit: the consumers apply hundreds of events a second.
+     * Stores the notifications whose source event was not stored before (a redelivery changes nothing) and returns
+     * those, oldest first, each with its user's unread count right after it. One statement and one commit for the
+     * whole batch: the consumers apply thousands of events a second.
      */
     @Transactional
-    public Optional<StoredNotification> storeOnce(NewNotification notification) {
-        String data = toJson(notification);
+    public List<StoredNotification> storeOnce(List<NewNotification> notifications) {
+        Map<String, NewNotification> bySourceEvent = new HashMap<>();
+        ArrayNode rows = json.createArrayNode();
+        for (NewNotification notification : notifications) {
+            bySourceEvent.putIfAbsent(notification.sourceEventId(), notification);
+            rows.addObject()
+                    .put("position", rows.size())
+                    .put("source_event_id", notification.sourceEventId())
+                    .put("user_id", notification.userId())
+                    .put("title", notification.title())
+                    .put("message", notification.message())
+                    .put("notification_type", notification.notificationType())
+                    .set("data", json.valueToTree(notification.data() == null ? Map.of() : notification.data()));
+        }
+        String batch = rows.toString();
         return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT_COUNTING_UNREAD)) {
-                insert.setString(1, notification.userId());
-                insert.setString(2, notification.title());
-                insert.setString(3, notification.message());
-                insert.setString(4, notification.notificationType());
-                insert.setString(5, data);
-                insert.setString(6, notification.sourceEventId());
-                insert.setString(7, notification.userId());
+                insert.setString(1, batch);
+                List<StoredNotification> stored = new ArrayList<>();
                 try (ResultSet row = insert.executeQuery()) {
-                    if (!row.next()) {
-                        return Optional.empty();
+                    while (row.next()) {
+                        NewNotification notification = bySourceEvent.get(row.getString("source_event_id"));
+                        stored.add(new StoredNotification(stored(notification, row.getLong("id"),
+                                row.getObject("created_at", OffsetDateTime.class)), row.getLong("unread_count")));
                     }
-                    return Optional.of(new StoredNotification(stored(notification, row.getLong("id"),
-                            row.getObject("created_at", OffsetDateTime.class)), row.getLong("unread_count")));
                 }
+                return stored;
             }
         });
     }
 
+    /** The user's unread count: one row kept in step with every insert and every mark, never a count of rows. */
     @Transactional
     public long unreadCount(String userId) {
-        return count("userId = ?1 and read = false", userId);
+        List<?> unread = getEntityManager().createNativeQuery(UNREAD_COUNT).setParameter(1, userId).getResultList();
+        return unread.isEmpty() ? 0 : ((Number) unread.get(0)).longValue();
     }
 
     /** One page of the user's notifications, newest first, strictly older than {@code before} when given. */
@@ -106,17 +143,21 @@ public class NotificationStore implements PanacheRepository<Notification> {
 
     @Transactional
     public MarkReadResult markRead(String userId, long id) {
-        Optional<Notification> notification = find("id = ?1 and userId = ?2", id, userId).firstResultOptional();
-        if (notification.isEmpty()) {
+        if (count("id = ?1 and userId = ?2", id, userId) == 0) {
             return MarkReadResult.NOT_FOUND;
         }
-        int marked = update("read = true where id = ?1 and userId = ?2 and read = false", id, userId);
-        return new MarkReadResult(true, marked);
+        return new MarkReadResult(true, marked(getEntityManager().createNativeQuery(MARK_ONE_READ)
+                .setParameter(1, userId).setParameter(2, id).getResultList()));
     }
 
     @Transactional
     public int markAllRead(String userId) {
-        return update("read = true where userId = ?1 and read = false", userId);
+        return marked(getEntityManager().createNativeQuery(MARK_ALL_READ).setParameter(1, userId).getResultList());
+    }
+
+    /** No counter row means the user never had a notification, so nothing was marked. */
+    private static int marked(List<?> result) {
+        return result.isEmpty() ? 0 : ((Number) result.get(0)).intValue();
     }
 
     private static Notification stored(NewNotification notification, long id, OffsetDateTime createdAt) {
@@ -131,13 +172,5 @@ public class NotificationStore implements PanacheRepository<Notification> {
         stored.createdAt = createdAt;
         stored.sourceEventId = notification.sourceEventId();
         return stored;
-    }
-
-    private String toJson(NewNotification notification) {
-        try {
-            return json.writeValueAsString(notification.data() == null ? Map.of() : notification.data());
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("notification data cannot be written as JSON", e);
-        }
     }
 }

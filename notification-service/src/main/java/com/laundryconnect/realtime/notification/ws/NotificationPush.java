@@ -1,5 +1,10 @@
 package com.laundryconnect.realtime.notification.ws;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.laundryconnect.realtime.notification.store.Notification;
@@ -23,12 +28,19 @@ public class NotificationPush {
         return "user:" + userId;
     }
 
-    /** A new notification, followed by the user's new unread count (contract 5). */
-    public void newNotification(StoredNotification stored) {
-        Notification notification = stored.notification();
-        sessions.deliver(routingKey(notification.userId),
-                new NotificationMessages.NotificationPushed(NotificationMessages.NotificationView.of(notification)),
-                new NotificationMessages.UnreadCount(stored.unreadCount()));
+    /**
+     * New notifications, each followed by its user's unread count right after it (contract 5), to every session of
+     * their users on every replica, in one fan-out.
+     */
+    public void newNotifications(List<StoredNotification> stored) {
+        Map<String, List<Object>> messagesByUser = new LinkedHashMap<>();
+        for (StoredNotification each : stored) {
+            Notification notification = each.notification();
+            List<Object> messages = messagesByUser.computeIfAbsent(routingKey(notification.userId), key -> new ArrayList<>());
+            messages.add(new NotificationMessages.NotificationPushed(NotificationMessages.NotificationView.of(notification)));
+            messages.add(new NotificationMessages.UnreadCount(each.unreadCount()));
+        }
+        sessions.deliver(messagesByUser);
     }
 
     public void unreadCount(String userId) {

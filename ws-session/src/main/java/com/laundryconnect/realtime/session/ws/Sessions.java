@@ -1,12 +1,17 @@
 package com.laundryconnect.realtime.session.ws;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 import jakarta.annotation.PreDestroy;
@@ -30,6 +35,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
 /**
@@ -45,6 +51,7 @@ public class Sessions {
     private static final Logger LOG = Logger.getLogger(Sessions.class);
     private static final int MAX_JSON_DEPTH = 64;
     private static final long IDLE_SWEEP_MILLIS = 5_000;
+    private static final long SUBSCRIBE_TIMEOUT_MILLIS = 2_000;
 
     private final Map<String, Session> byConnectionId = new ConcurrentHashMap<>();
     private final Map<String, Set<Session>> byRoutingKey = new ConcurrentHashMap<>();
@@ -68,7 +75,7 @@ public class Sessions {
         this.fanout = fanout;
         this.outbound = outbound;
         this.vertx = vertx;
-        fanout.subscribe(this::deliverLocally);
+        fanout.start(this::deliverLocally);
         this.idleSweepTimer = vertx.setPeriodic(IDLE_SWEEP_MILLIS, id -> dropIdleSessions());
     }
 
@@ -131,11 +138,14 @@ public class Sessions {
         if (held) {
             session.hold();
         }
-        write(session, json(established));
         byConnectionId.put(connection.id(), session);
+        List<Future<Void>> subscriptions = new ArrayList<>(routingKeys.size());
         for (String key : routingKeys) {
             byRoutingKey.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(session);
+            subscriptions.add(fanout.hold(key));
         }
+        awaitSubscriptions(connection, subscriptions);
+        write(session, json(established));
         long millisToExpiry = caller.expiresAt().toEpochMilli() - System.currentTimeMillis();
         session.expiryTimerId(vertx.setTimer(Math.max(1, millisToExpiry), id -> expire(session)));
         metrics.opened(session.endpoint());
@@ -223,8 +233,17 @@ public class Sessions {
 
     /** Sends messages, in order, to every session of a routing key on every replica. Blocking: call from a worker. */
     public void deliver(String routingKey, Object... messages) {
-        List<String> jsonMessages = Arrays.stream(messages).map(this::json).toList();
-        fanout.publish(routingKey, jsonMessages);
+        deliver(Map.of(routingKey, Arrays.asList(messages)));
+    }
+
+    /**
+     * Sends each routing key's messages, in order, to every session of that key on every replica: each message is
+     * serialised once, and all keys go out in one round trip to Redis. Blocking: call from a worker.
+     */
+    public void deliver(Map<String, List<Object>> messagesByRoutingKey) {
+        Map<String, List<String>> jsonByKey = new LinkedHashMap<>();
+        messagesByRoutingKey.forEach((key, messages) -> jsonByKey.put(key, messages.stream().map(this::json).toList()));
+        fanout.publish(jsonByKey);
     }
 
     public void closed(WebSocketConnection connection) {
@@ -249,6 +268,7 @@ public class Sessions {
                 sessions.remove(session);
                 return sessions.isEmpty() ? null : sessions;
             });
+            fanout.release(key);
         }
         metrics.closedOpenSession(session.endpoint());
         return true;
@@ -311,6 +331,23 @@ public class Sessions {
         session.connection().sendText(json).subscribe().with(
                 sent -> metrics.messageOut(session.endpoint()),
                 failure -> LOG.debugf("Write to %s failed: %s", session.connection().id(), failure.getMessage()));
+    }
+
+    /**
+     * Waits until this replica receives what is published for the session's keys, so that nothing published after
+     * {@code connection_established} passes it by. Redis being slow or away must not keep a client from connecting:
+     * past the bound the session opens anyway and its keys are subscribed when Redis answers again.
+     */
+    private static void awaitSubscriptions(WebSocketConnection connection, List<Future<Void>> subscriptions) {
+        try {
+            Future.all(subscriptions).toCompletionStage().toCompletableFuture()
+                    .get(SUBSCRIBE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warnf("Session %s opens before its fan-out subscription was confirmed: %s", connection.id(),
+                    e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void expire(Session session) {

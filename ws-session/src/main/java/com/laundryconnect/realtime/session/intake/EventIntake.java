@@ -1,0 +1,194 @@
+package com.laundryconnect.realtime.session.intake;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import com.laundryconnect.realtime.events.Topic;
+import com.laundryconnect.realtime.events.TypedEvent;
+import com.laundryconnect.realtime.session.intake.DeadLetters.RejectedRecord;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+
+/**
+ * The consuming rule of contract 8 for every Kafka channel of the WebSocket services, applied to one poll's records
+ * at a time: skip unknown types, copy each malformed record on its own to the topic's {@code .dlq}, hand the valid
+ * events to the service in one call (one transaction, one fan-out), and acknowledge the batch, so its offsets are
+ * committed, only once all of that is durable.
+ *
+ * <p>A batch that fails is retried whole with back-off, which keeps every key's events in order; one that keeps
+ * failing past {@link IntakeConfig#batchRetryDuration()} is applied event by event, and only an event that still
+ * fails is dead-lettered, so one poisonous event never holds up a partition. While the application stops, a failing
+ * batch is left unacknowledged instead: it is read again after the restart rather than dead-lettered because a pool
+ * was already closed.
+ */
+@ApplicationScoped
+public class EventIntake {
+
+    private static final Logger LOG = Logger.getLogger(EventIntake.class);
+
+    private final DeadLetters deadLetters;
+    private final IntakeConfig config;
+    private final MeterRegistry registry;
+    private volatile boolean stopping;
+
+    EventIntake(DeadLetters deadLetters, IntakeConfig config, MeterRegistry registry) {
+        this.deadLetters = deadLetters;
+        this.config = config;
+        this.registry = registry;
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
+    /** Blocking: call from the channel's worker thread (a {@code @Blocking} incoming method). */
+    public CompletionStage<Void> consume(Topic topic, KafkaRecordBatch<String, String> batch, EventBatchHandler handler) {
+        List<TypedEvent> events = new ArrayList<>();
+        List<KafkaRecord<String, String>> eventRecords = new ArrayList<>();
+        List<RejectedRecord> malformed = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            switch (RecordReading.of(topic, record.getPayload())) {
+                case RecordReading.Valid valid -> {
+                    events.add(valid.event());
+                    eventRecords.add(record);
+                }
+                case RecordReading.Skipped skipped -> LOG.debugf("Skipping %s: %s", where(record), skipped.reason());
+                case RecordReading.Malformed rejected -> {
+                    LOG.warnf("Malformed record %s goes to %s: %s", where(record), topic.deadLetterTopicName(),
+                            rejected.errors());
+                    malformed.add(rejection(record, "malformed: " + rejected.errors()));
+                }
+            }
+        }
+        try {
+            if (!malformed.isEmpty()) {
+                deadLetter(topic, malformed);
+            }
+            if (!events.isEmpty()) {
+                apply(topic, events, eventRecords, handler);
+            }
+        } catch (StoppingException e) {
+            LOG.infof("Stopping: %d records of %s are left unacknowledged and will be read again",
+                    batch.getRecords().size(), topic.topicName());
+            return CompletableFuture.completedFuture(null);
+        }
+        return batch.ack();
+    }
+
+    private void apply(Topic topic, List<TypedEvent> events, List<KafkaRecord<String, String>> records,
+                       EventBatchHandler handler) {
+        long giveUpAt = System.nanoTime() + config.batchRetryDuration().toNanos();
+        long backoffMillis = config.firstBackoff().toMillis();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                handler.apply(events);
+                return;
+            } catch (RuntimeException e) {
+                if (System.nanoTime() - giveUpAt > 0) {
+                    LOG.errorf(e, "A batch of %d events of %s kept failing for %s; applying them one by one",
+                            events.size(), topic.topicName(), config.batchRetryDuration());
+                    break;
+                }
+                LOG.warnf("Applying %d events of %s failed (attempt %d), retrying in %d ms: %s", events.size(),
+                        topic.topicName(), attempt, backoffMillis, describe(e));
+                backoffMillis = pause(backoffMillis);
+            }
+        }
+        for (int i = 0; i < events.size(); i++) {
+            applyAlone(topic, events.get(i), records.get(i), handler);
+        }
+    }
+
+    private void applyAlone(Topic topic, TypedEvent event, KafkaRecord<String, String> record,
+                            EventBatchHandler handler) {
+        long backoffMillis = config.firstBackoff().toMillis();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                handler.apply(List.of(event));
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= config.eventAttempts()) {
+                    LOG.errorf(e, "Event %s (%s) could not be applied after %d attempts; dead-lettering it",
+                            event.envelope().id(), where(record), attempt);
+                    deadLetter(topic, List.of(rejection(record, "could not be applied: " + describe(e))));
+                    return;
+                }
+                backoffMillis = pause(backoffMillis);
+            }
+        }
+    }
+
+    /** Kafka itself may be briefly unreachable: the copies are retried until they are written or the app stops. */
+    private void deadLetter(Topic topic, List<RejectedRecord> rejected) {
+        long backoffMillis = config.firstBackoff().toMillis();
+        while (true) {
+            try {
+                deadLetters.sendAll(topic, rejected);
+                Counter.builder("realtime.events.dead.lettered").tag("topic", topic.topicName()).register(registry)
+                        .increment(rejected.size());
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("Writing %d records to %s failed, retrying in %d ms: %s", rejected.size(),
+                        topic.deadLetterTopicName(), backoffMillis, describe(e));
+                backoffMillis = pause(backoffMillis);
+            }
+        }
+    }
+
+    /** Sleeps, unless the application is stopping; returns the next, doubled, pause. */
+    private long pause(long millis) {
+        if (stopping) {
+            throw new StoppingException();
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoppingException();
+        }
+        if (stopping) {
+            throw new StoppingException();
+        }
+        return Math.min(millis * 2, config.maxBackoff().toMillis());
+    }
+
+    private static RejectedRecord rejection(KafkaRecord<String, String> record, String reason) {
+        return new RejectedRecord(record.getKey(), record.getPayload(), record.getPartition(), offset(record), reason);
+    }
+
+    private static long offset(KafkaRecord<String, String> record) {
+        return record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getOffset)
+                .orElse(-1L);
+    }
+
+    private static String where(KafkaRecord<String, String> record) {
+        return record.getTopic() + "-" + record.getPartition() + "@" + offset(record);
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == failure ? String.valueOf(failure) : failure + " (cause: " + root + ")";
+    }
+
+    /** Unwinds a retry loop when the application stops, leaving the batch unacknowledged. */
+    private static final class StoppingException extends RuntimeException {
+        StoppingException() {
+            super(null, null, false, false);
+        }
+    }
+}

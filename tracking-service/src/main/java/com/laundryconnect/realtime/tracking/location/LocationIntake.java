@@ -48,7 +48,11 @@ public class LocationIntake {
         this.config = config;
     }
 
-    /** A batch's locations, in order, with the views of their orders read in one query. Blocking: call from a worker. */
+    /**
+     * A batch's locations, in order: the views of their orders read in one query, those that pass the checks kept as
+     * their orders' latest in one Redis round trip, and those that are newer than what was kept offered for pushing.
+     * Blocking: call from a worker thread.
+     */
     public void acceptAll(List<LocationReported> locations) {
         if (locations.isEmpty()) {
             return;
@@ -56,42 +60,52 @@ public class LocationIntake {
         Map<String, OrderView> views = this.views.findAll(
                 locations.stream().map(LocationReported::orderId).collect(Collectors.toSet()));
         Instant now = Instant.now();
-        List<LocationConflator.Offered> accepted = new ArrayList<>();
+        List<LatestLocations.Candidate> candidates = new ArrayList<>();
         for (LocationReported location : locations) {
-            check(location, views.get(location.orderId()), now).ifPresent(accepted::add);
+            rejection(location, views.get(location.orderId()), now).ifPresentOrElse(
+                    reason -> reject(location, reason),
+                    () -> candidates.add(new LatestLocations.Candidate(location.orderId(),
+                            new LatestLocations.StoredLocation(location.latitude(), location.longitude(),
+                                    location.heading(), location.speed(), location.recordedAt().toInstant()))));
         }
-        conflator.offerAll(accepted);
+        List<Boolean> stored = latest.storeAllIfNewer(candidates);
+        List<LocationConflator.Offered> newer = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            LatestLocations.Candidate candidate = candidates.get(i);
+            LatestLocations.StoredLocation location = candidate.location();
+            if (!stored.get(i)) {
+                LOG.debugf("Order %s: location recorded at %s is not newer than the latest one", candidate.orderId(),
+                        location.recordedAt());
+                metrics.locationRejected("out_of_order");
+                continue;
+            }
+            newer.add(new LocationConflator.Offered(candidate.orderId(), new TrackingMessages.Location(
+                    location.latitude(), location.longitude(), Timestamps.format(location.recordedAt()),
+                    location.heading(), location.speed()), location.recordedAt()));
+        }
+        conflator.offerAll(newer);
     }
 
-    private Optional<LocationConflator.Offered> check(LocationReported location, OrderView view, Instant now) {
+    /** Why the location is refused, if it is, before it is compared with the latest one kept. */
+    private Optional<String> rejection(LocationReported location, OrderView view, Instant now) {
         if (view == null) {
-            return reject(location, "unknown_order");
+            return Optional.of("unknown_order");
         }
         if (!view.isAssignedPartner(location.partnerId())) {
-            return reject(location, "partner_not_assigned");
+            return Optional.of("partner_not_assigned");
         }
         Instant recordedAt = location.recordedAt().toInstant();
         if (recordedAt.isBefore(now.minus(config.locationTtl()))) {
-            return reject(location, "stale");
+            return Optional.of("stale");
         }
         if (recordedAt.isAfter(now.plus(MAX_CLOCK_AHEAD))) {
-            return reject(location, "recorded_in_future");
+            return Optional.of("recorded_in_future");
         }
-        LatestLocations.StoredLocation stored = new LatestLocations.StoredLocation(location.latitude(),
-                location.longitude(), location.heading(), location.speed(), recordedAt);
-        if (!latest.storeIfNewer(location.orderId(), stored)) {
-            LOG.debugf("Order %s: location recorded at %s is not newer than the latest one", location.orderId(), recordedAt);
-            metrics.locationRejected("out_of_order");
-            return Optional.empty();
-        }
-        return Optional.of(new LocationConflator.Offered(location.orderId(), new TrackingMessages.Location(
-                location.latitude(), location.longitude(), Timestamps.format(recordedAt), location.heading(),
-                location.speed()), recordedAt));
+        return Optional.empty();
     }
 
-    private Optional<LocationConflator.Offered> reject(LocationReported location, String reason) {
+    private void reject(LocationReported location, String reason) {
         LOG.warnf("Rejected a location for order %s from partner %s: %s", location.orderId(), location.partnerId(), reason);
         metrics.locationRejected(reason);
-        return Optional.empty();
     }
 }

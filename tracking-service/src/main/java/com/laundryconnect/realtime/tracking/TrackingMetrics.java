@@ -5,7 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** Counters for events this service consumed but did not apply, so a rejected location or event is visible. */
+/**
+ * Counters for events this service consumed but did not apply, so a rejected location or event is visible. Malformed
+ * records are counted by the shared intake, as {@code realtime.events.dead.lettered{topic}}.
+ */
 @ApplicationScoped
 public class TrackingMetrics {
 
@@ -23,10 +26,5 @@ public class TrackingMetrics {
     /** A valid event that changes nothing: {@code stale} (older than the stored state), {@code unknown_order}. */
     public void eventDropped(String type, String reason) {
         Counter.builder("tracking.events.dropped").tag("type", type).tag("reason", reason).register(registry).increment();
-    }
-
-    /** A record that is not a valid event; it goes to the topic's dead-letter queue. */
-    public void eventInvalid(String topic) {
-        Counter.builder("tracking.events.invalid").tag("topic", topic).register(registry).increment();
     }
 }

@@ -1,41 +1,67 @@
 package com.laundryconnect.realtime.partner.events;
 
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import com.laundryconnect.realtime.events.Topic;
 import com.laundryconnect.realtime.events.TypedEvent;
 import com.laundryconnect.realtime.events.payload.EarningsCredited;
+import com.laundryconnect.realtime.partner.store.Credit;
 import com.laundryconnect.realtime.partner.store.EarningsLedger;
 import com.laundryconnect.realtime.partner.ws.PartnerPush;
+import com.laundryconnect.realtime.session.intake.EventIntake;
+import com.laundryconnect.realtime.session.ws.Deliveries;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
-/** laundry.partner-earnings.v1: credits the partner's ledger, then pushes {@code earnings_update} with the new total. */
+/**
+ * laundry.partner-earnings.v1, a poll at a time: credits the partners' ledger in one statement, then pushes each
+ * credit's {@code earnings_update} with the partner's total right after it, in one fan-out.
+ */
 @ApplicationScoped
 public class EarningsConsumer {
 
-    private final EventConsumption consumption;
+    private final EventIntake intake;
     private final EarningsLedger ledger;
     private final PartnerPush push;
 
-    public EarningsConsumer(EventConsumption consumption, EarningsLedger ledger, PartnerPush push) {
-        this.consumption = consumption;
+    public EarningsConsumer(EventIntake intake, EarningsLedger ledger, PartnerPush push) {
+        this.intake = intake;
         this.ledger = ledger;
         this.push = push;
     }
 
     @Incoming("partner-earnings")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        consumption.consume(record, this::apply);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return intake.consume(Topic.PARTNER_EARNINGS, batch, this::apply);
     }
 
-    private void apply(TypedEvent event) {
-        if (event.payload() instanceof EarningsCredited earnings) {
-            ledger.credit(event.envelope().id(), earnings)
-                    .ifPresent(credit -> push.earnings(credit, event.envelope().time()));
+    private void apply(List<TypedEvent> events) {
+        List<EarningsLedger.CreditEvent> credits = new ArrayList<>();
+        Map<String, OffsetDateTime> eventTimes = new HashMap<>();
+        for (TypedEvent event : events) {
+            if (event.payload() instanceof EarningsCredited earnings) {
+                credits.add(new EarningsLedger.CreditEvent(event.envelope().id(), earnings));
+                eventTimes.put(event.envelope().id(), event.envelope().time());
+            }
         }
+        if (credits.isEmpty()) {
+            return;
+        }
+        Deliveries deliveries = new Deliveries();
+        for (Credit credit : ledger.credit(credits)) {
+            push.earnings(deliveries, credit, eventTimes.get(credit.eventId()));
+        }
+        push.send(deliveries);
     }
 }

@@ -1,49 +1,50 @@
 package com.laundryconnect.realtime.partner.events;
 
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import com.laundryconnect.realtime.events.Topic;
 import com.laundryconnect.realtime.events.TypedEvent;
-import com.laundryconnect.realtime.events.payload.OrderAssigned;
-import com.laundryconnect.realtime.events.payload.OrderCreated;
-import com.laundryconnect.realtime.events.payload.OrderStatusChanged;
 import com.laundryconnect.realtime.partner.store.OrderViews;
 import com.laundryconnect.realtime.partner.ws.PartnerPush;
+import com.laundryconnect.realtime.session.intake.EventIntake;
+import com.laundryconnect.realtime.session.ws.Deliveries;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
-/** laundry.orders.v1: keeps the order views and tells a partner about an order assigned to them ({@code new_order}). */
+/**
+ * laundry.orders.v1, a poll at a time: keeps the order views and tells a partner about an order assigned to them
+ * ({@code new_order}). A batch is acknowledged (and so committed) only after its transaction committed.
+ */
 @ApplicationScoped
 public class OrderEventsConsumer {
 
-    private final EventConsumption consumption;
+    private final EventIntake intake;
     private final OrderViews views;
     private final PartnerPush push;
 
-    public OrderEventsConsumer(EventConsumption consumption, OrderViews views, PartnerPush push) {
-        this.consumption = consumption;
+    public OrderEventsConsumer(EventIntake intake, OrderViews views, PartnerPush push) {
+        this.intake = intake;
         this.views = views;
         this.push = push;
     }
 
-    /** Acknowledged (and so committed) only after the event's transaction committed. */
     @Incoming("orders")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        consumption.consume(record, this::apply);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return intake.consume(Topic.ORDERS, batch, this::apply);
     }
 
-    private void apply(TypedEvent event) {
-        String eventId = event.envelope().id();
-        switch (event.payload()) {
-            case OrderCreated created -> views.recordCreated(eventId, event.envelope().time(), created);
-            case OrderAssigned assigned -> views.recordAssigned(eventId, assigned)
-                    .ifPresent(view -> push.newOrder(assigned.partnerId(), view, event.envelope().time()));
-            case OrderStatusChanged changed -> views.recordStatusChanged(eventId, changed);
-            default -> {
-            }
+    private void apply(List<TypedEvent> events) {
+        Deliveries deliveries = new Deliveries();
+        for (OrderViews.Assignment assignment : views.apply(events)) {
+            push.newOrder(deliveries, assignment.partnerId(), assignment.view(), assignment.eventTime());
         }
+        push.send(deliveries);
     }
 }

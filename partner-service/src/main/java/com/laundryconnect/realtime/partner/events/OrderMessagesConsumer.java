@@ -1,45 +1,64 @@
 package com.laundryconnect.realtime.partner.events;
 
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import com.laundryconnect.realtime.events.Topic;
 import com.laundryconnect.realtime.events.TypedEvent;
 import com.laundryconnect.realtime.events.payload.MessageSent;
 import com.laundryconnect.realtime.events.payload.SenderRole;
 import com.laundryconnect.realtime.partner.store.ProcessedEvents;
 import com.laundryconnect.realtime.partner.ws.PartnerPush;
+import com.laundryconnect.realtime.session.intake.EventIntake;
+import com.laundryconnect.realtime.session.ws.Deliveries;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
- * laundry.order-messages.v1: a customer's message reaches the partner it was written to ({@code customer_message}).
- * Partners' replies are for the order-tracking endpoint, not for this one.
+ * laundry.order-messages.v1, a poll at a time: a customer's message reaches the partner it was written to
+ * ({@code customer_message}), once. Partners' replies are for the order-tracking endpoint, not for this one.
  */
 @ApplicationScoped
 public class OrderMessagesConsumer {
 
-    private final EventConsumption consumption;
+    private final EventIntake intake;
     private final ProcessedEvents processedEvents;
     private final PartnerPush push;
 
-    public OrderMessagesConsumer(EventConsumption consumption, ProcessedEvents processedEvents, PartnerPush push) {
-        this.consumption = consumption;
+    public OrderMessagesConsumer(EventIntake intake, ProcessedEvents processedEvents, PartnerPush push) {
+        this.intake = intake;
         this.processedEvents = processedEvents;
         this.push = push;
     }
 
     @Incoming("order-messages")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        consumption.consume(record, this::apply);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return intake.consume(Topic.ORDER_MESSAGES, batch, this::apply);
     }
 
-    private void apply(TypedEvent event) {
-        if (event.payload() instanceof MessageSent message && message.senderRole() == SenderRole.CUSTOMER
-                && processedEvents.firstDelivery(event.envelope().id())) {
-            push.customerMessage(message, event.envelope().time());
+    private void apply(List<TypedEvent> events) {
+        List<TypedEvent> customerMessages = events.stream()
+                .filter(event -> event.payload() instanceof MessageSent message
+                        && message.senderRole() == SenderRole.CUSTOMER)
+                .toList();
+        if (customerMessages.isEmpty()) {
+            return;
         }
+        Set<String> firstDeliveries = processedEvents.firstDeliveries(
+                customerMessages.stream().map(event -> event.envelope().id()).toList());
+        Deliveries deliveries = new Deliveries();
+        for (TypedEvent event : customerMessages) {
+            if (firstDeliveries.remove(event.envelope().id())) {
+                push.customerMessage(deliveries, (MessageSent) event.payload(), event.envelope().time());
+            }
+        }
+        push.send(deliveries);
     }
 }

@@ -2,7 +2,9 @@ package com.laundryconnect.realtime.partner.store;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -10,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.query.NativeQuery;
 
+import com.laundryconnect.realtime.events.TypedEvent;
 import com.laundryconnect.realtime.events.payload.OrderAssigned;
 import com.laundryconnect.realtime.events.payload.OrderCreated;
 import com.laundryconnect.realtime.events.payload.OrderStatus;
@@ -31,11 +34,37 @@ public class OrderViews {
         this.processedEvents = processedEvents;
     }
 
+    /** An order newly assigned to a partner, for their {@code new_order} once the batch has committed. */
+    public record Assignment(String partnerId, OrderView view, OffsetDateTime eventTime) {
+    }
+
+    /**
+     * Applies a batch of order events in one transaction, in the given order, skipping those applied before (the
+     * batch's ids are recorded in one statement), and returns the assignments it made.
+     */
     @Transactional
-    public void recordCreated(String eventId, OffsetDateTime eventTime, OrderCreated created) {
-        if (!processedEvents.firstDelivery(eventId)) {
-            return;
+    public List<Assignment> apply(List<TypedEvent> events) {
+        Set<String> firstDeliveries = processedEvents.firstDeliveries(
+                events.stream().map(event -> event.envelope().id()).toList());
+        List<Assignment> assignments = new ArrayList<>();
+        for (TypedEvent event : events) {
+            if (!firstDeliveries.remove(event.envelope().id())) {
+                continue;
+            }
+            OffsetDateTime time = event.envelope().time();
+            switch (event.payload()) {
+                case OrderCreated created -> recordCreated(time, created);
+                case OrderAssigned assigned ->
+                        assignments.add(new Assignment(assigned.partnerId(), recordAssigned(assigned), time));
+                case OrderStatusChanged changed -> recordStatusChanged(changed);
+                default -> {
+                }
+            }
         }
+        return assignments;
+    }
+
+    private void recordCreated(OffsetDateTime eventTime, OrderCreated created) {
         query("""
                 INSERT INTO order_views (order_id, order_number, customer_id, pickup_address, items_count, total_amount,
                                          currency, scheduled_pickup, created_at, status)
@@ -67,13 +96,9 @@ public class OrderViews {
 
     /**
      * Assigns the order to the event's partner (replacing an earlier assignment) and returns the view with the
-     * event's details where it has them and what was known before where it does not. Empty for a redelivery.
+     * event's details where it has them and what was known before where it does not.
      */
-    @Transactional
-    public Optional<OrderView> recordAssigned(String eventId, OrderAssigned assigned) {
-        if (!processedEvents.firstDelivery(eventId)) {
-            return Optional.empty();
-        }
+    private OrderView recordAssigned(OrderAssigned assigned) {
         OrderView view = (OrderView) query("""
                 INSERT INTO order_views (order_id, order_number, customer_id, pickup_address, items_count, total_amount,
                                          currency, scheduled_pickup, assigned_partner_id)
@@ -101,15 +126,13 @@ public class OrderViews {
                 .setParameter("scheduledPickup", assigned.scheduledPickup(), OffsetDateTime.class)
                 .setParameter("partnerId", assigned.partnerId())
                 .getSingleResult();
-        return Optional.of(view);
+        // Detached, so that a later assignment of the same order in this batch reads its own row, not this instance.
+        entityManager.detach(view);
+        return view;
     }
 
     /** A delivered or cancelled order is no longer assigned to anyone; otherwise the event's partner has it. */
-    @Transactional
-    public void recordStatusChanged(String eventId, OrderStatusChanged changed) {
-        if (!processedEvents.firstDelivery(eventId)) {
-            return;
-        }
+    private void recordStatusChanged(OrderStatusChanged changed) {
         boolean finished = changed.status() == OrderStatus.DELIVERED || changed.status() == OrderStatus.CANCELLED;
         query("""
                 INSERT INTO order_views (order_id, order_number, customer_id, status, assigned_partner_id)

@@ -1,12 +1,26 @@
 package com.laundryconnect.realtime.partner.store;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.vertx.core.json.JsonArray;
+
 /** The CloudEvent ids already applied (contract 8: consumers are idempotent on {@code id}). */
 @ApplicationScoped
 public class ProcessedEvents {
+
+    /** In id order, so two batches recording some of the same ids lock them in the same order and never deadlock. */
+    private static final String RECORD_NEW = """
+            INSERT INTO processed_events (event_id)
+            SELECT DISTINCT id FROM jsonb_array_elements_text(CAST(:eventIds AS jsonb)) AS ids(id) ORDER BY id
+            ON CONFLICT (event_id) DO NOTHING
+            RETURNING event_id""";
 
     private final EntityManager entityManager;
 
@@ -15,14 +29,16 @@ public class ProcessedEvents {
     }
 
     /**
-     * Records the id (in the caller's transaction if there is one); false if it was recorded before, i.e. the event
-     * is a redelivery. A concurrent first delivery of the same id waits here for the other transaction to end.
+     * Records a batch's ids in one statement (in the caller's transaction if there is one) and returns those
+     * recorded now; the others are redeliveries. An id a concurrent transaction is recording makes this wait for it.
      */
     @Transactional
-    public boolean firstDelivery(String eventId) {
-        return entityManager.createNativeQuery(
-                        "INSERT INTO processed_events (event_id) VALUES (:eventId) ON CONFLICT (event_id) DO NOTHING")
-                .setParameter("eventId", eventId)
-                .executeUpdate() == 1;
+    public Set<String> firstDeliveries(Collection<String> eventIds) {
+        Set<String> recorded = new HashSet<>();
+        for (Object id : entityManager.createNativeQuery(RECORD_NEW, String.class)
+                .setParameter("eventIds", new JsonArray(List.copyOf(eventIds)).encode()).getResultList()) {
+            recorded.add((String) id);
+        }
+        return recorded;
     }
 }

@@ -2,68 +2,64 @@ package com.laundryconnect.realtime.partner.ws;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.jboss.logging.Logger;
 
 import com.laundryconnect.realtime.events.payload.MessageSent;
 import com.laundryconnect.realtime.partner.store.Credit;
 import com.laundryconnect.realtime.partner.store.OrderView;
-import com.laundryconnect.realtime.session.ws.SessionMetrics;
-import com.laundryconnect.realtime.session.ws.Sessions;
+import com.laundryconnect.realtime.session.ws.BestEffortPush;
+import com.laundryconnect.realtime.session.ws.Deliveries;
 import com.laundryconnect.realtime.session.ws.Timestamps;
 
-/** Pushes to every open {@code /ws/partner/} session of one partner, on whichever replica holds it. */
+/**
+ * Pushes to every open {@code /ws/partner/} session of a partner, on whichever replica holds it: a batch's messages
+ * are gathered in a {@link Deliveries}, in order per partner, and sent in one fan-out.
+ */
 @ApplicationScoped
 public class PartnerPush {
 
     static final String ENDPOINT = "partner";
 
-    private static final Logger LOG = Logger.getLogger(PartnerPush.class);
+    private final BestEffortPush push;
 
-    private final Sessions sessions;
-    private final SessionMetrics metrics;
-
-    public PartnerPush(Sessions sessions, SessionMetrics metrics) {
-        this.sessions = sessions;
-        this.metrics = metrics;
+    public PartnerPush(BestEffortPush push) {
+        this.push = push;
     }
 
     static String routingKey(String partnerId) {
         return "partner:" + partnerId;
     }
 
-    public void newOrder(String partnerId, OrderView view, OffsetDateTime eventTime) {
+    public void newOrder(Deliveries deliveries, String partnerId, OrderView view, OffsetDateTime eventTime) {
         var order = new PartnerMessages.Order(view.orderId, view.orderNumber, view.customerId, view.pickupAddress,
                 view.itemsCount, Money.format(view.totalAmount), view.currency, timestamp(view.scheduledPickup),
                 timestamp(view.createdAt));
-        deliver(partnerId, new PartnerMessages.NewOrder(order), eventTime);
+        add(deliveries, partnerId, new PartnerMessages.NewOrder(order), eventTime);
     }
 
-    public void earnings(Credit credit, OffsetDateTime eventTime) {
-        deliver(credit.partnerId(), new PartnerMessages.EarningsUpdate(Money.format(credit.amount()),
+    public void earnings(Deliveries deliveries, Credit credit, OffsetDateTime eventTime) {
+        add(deliveries, credit.partnerId(), new PartnerMessages.EarningsUpdate(Money.format(credit.amount()),
                 Money.format(credit.total()), credit.currency(), credit.orderId()), eventTime);
     }
 
-    public void customerMessage(MessageSent message, OffsetDateTime eventTime) {
+    public void customerMessage(Deliveries deliveries, MessageSent message, OffsetDateTime eventTime) {
         String sentAt = Timestamps.format(eventTime == null ? Instant.now() : eventTime.toInstant());
-        deliver(message.recipientId(), new PartnerMessages.CustomerMessage(message.orderId(), message.orderNumber(),
-                message.message(), message.senderId(), sentAt, message.messageId()), eventTime);
+        add(deliveries, message.recipientId(), new PartnerMessages.CustomerMessage(message.orderId(),
+                message.orderNumber(), message.message(), message.senderId(), sentAt, message.messageId()), eventTime);
     }
 
     /**
-     * The event is already applied and committed when this runs, so a failed push is logged, not retried: the
-     * partner sees the state on reconnecting.
+     * Sends a batch's messages in one fan-out. The events are already applied and committed when this runs, so a
+     * failed push is logged, not retried: the partner sees the state on reconnecting. Blocking: call from a worker.
      */
-    private void deliver(String partnerId, Object message, OffsetDateTime eventTime) {
-        try {
-            sessions.deliver(routingKey(partnerId), message);
-            metrics.deliveryLatency(ENDPOINT, eventTime == null ? null : eventTime.toInstant());
-        } catch (RuntimeException e) {
-            LOG.warnf("Could not push %s to partner %s: %s", message.getClass().getSimpleName(), partnerId,
-                    e.getMessage());
-        }
+    public void send(Deliveries deliveries) {
+        push.send(ENDPOINT, deliveries);
+    }
+
+    private static void add(Deliveries deliveries, String partnerId, Object message, OffsetDateTime eventTime) {
+        deliveries.add(routingKey(partnerId), eventTime == null ? null : eventTime.toInstant(), List.of(message));
     }
 
     private static String timestamp(OffsetDateTime time) {

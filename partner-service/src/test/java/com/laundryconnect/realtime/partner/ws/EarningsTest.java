@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -176,44 +175,64 @@ class EarningsTest {
         assertEquals(distinct.size(), EarningsEntry.count("partnerId", partnerId));
     }
 
-    /** Transactions on many threads stand for consumers on several replicas crediting one partner at once. */
+    /** Batches on many threads stand for consumers on several replicas crediting one partner at once. */
     @Test
-    void concurrentCreditTransactionsForOnePartnerLoseNothingAndCountNothingTwice() throws Exception {
+    void concurrentCreditBatchesForOnePartnerLoseNothingAndCountNothingTwice() throws Exception {
         String partnerId = Tokens.newUserId();
-        List<String> eventIds = new ArrayList<>();
-        List<Callable<Optional<Credit>>> credits = new ArrayList<>();
+        List<Callable<List<Credit>>> batches = new ArrayList<>();
         BigDecimal expected = BigDecimal.ZERO;
-        for (int i = 0; i < 120; i++) {
-            String eventId = UUID.randomUUID().toString();
-            BigDecimal amount = BigDecimal.valueOf(1000 + i, 2);
-            EarningsCredited earnings = new EarningsCredited(partnerId, "order-" + i, amount, "INR");
-            eventIds.add(eventId);
-            expected = expected.add(amount);
-            credits.add(() -> ledger.credit(eventId, earnings));
-            if (i % 4 == 0) {
-                credits.add(() -> ledger.credit(eventId, earnings));
+        int credited = 0;
+        for (int batch = 0; batch < 40; batch++) {
+            List<EarningsLedger.CreditEvent> credits = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                BigDecimal amount = BigDecimal.valueOf(1000 + credited, 2);
+                credits.add(new EarningsLedger.CreditEvent(UUID.randomUUID().toString(),
+                        new EarningsCredited(partnerId, "order-" + credited, amount, "INR")));
+                expected = expected.add(amount);
+                credited++;
+            }
+            batches.add(() -> ledger.credit(credits));
+            if (batch % 4 == 0) {
+                batches.add(() -> ledger.credit(credits));
             }
         }
-        Collections.shuffle(credits);
+        Collections.shuffle(batches);
 
         ExecutorService replicas = Executors.newFixedThreadPool(12);
         List<Credit> applied = new ArrayList<>();
         try {
-            for (Future<Optional<Credit>> result : replicas.invokeAll(credits)) {
-                result.get().ifPresent(applied::add);
+            for (Future<List<Credit>> result : replicas.invokeAll(batches)) {
+                applied.addAll(result.get());
             }
         } finally {
             replicas.shutdown();
         }
 
-        assertEquals(eventIds.size(), applied.size());
-        assertEquals(eventIds.size(), applied.stream().map(credit -> credit.total().toPlainString()).distinct().count());
+        assertEquals(credited, applied.size());
+        assertEquals(credited, applied.stream().map(credit -> credit.total().toPlainString()).distinct().count());
         BigDecimal highest = applied.stream().map(Credit::total).reduce(BigDecimal.ZERO, BigDecimal::max);
         assertEquals(0, expected.compareTo(highest));
         PartnerBalance balance = PartnerBalance.find("partnerId", partnerId).firstResult();
         assertEquals(0, expected.compareTo(balance.total));
         assertEquals(0, expected.compareTo(EarningsEntry.<EarningsEntry>list("partnerId", partnerId).stream()
                 .map(entry -> entry.amount).reduce(BigDecimal.ZERO, BigDecimal::add)));
+    }
+
+    @Test
+    void eachCreditOfABatchGetsItsOwnRunningTotalAndARepeatedIdCountsOnce() {
+        String partnerId = Tokens.newUserId();
+        EarningsLedger.CreditEvent first = credit(partnerId, "order-1", "10.00", "INR");
+        List<Credit> applied = ledger.credit(List.of(first, credit(partnerId, "order-2", "5.50", "USD"), first,
+                credit(partnerId, "order-3", "2.25", "INR")));
+        assertEquals(List.of("order-1 10.00 INR", "order-2 5.50 USD", "order-3 12.25 INR"), applied.stream()
+                .map(credit -> credit.orderId() + " " + credit.total().toPlainString() + " " + credit.currency())
+                .toList());
+        assertEquals(List.of(), ledger.credit(List.of(first)));
+    }
+
+    private static EarningsLedger.CreditEvent credit(String partnerId, String orderId, String amount, String currency) {
+        return new EarningsLedger.CreditEvent(UUID.randomUUID().toString(),
+                new EarningsCredited(partnerId, orderId, new BigDecimal(amount), currency));
     }
 
     private static String totalOf(JsonObject update) {

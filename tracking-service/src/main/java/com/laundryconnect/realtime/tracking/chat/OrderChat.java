@@ -13,6 +13,7 @@ import com.laundryconnect.realtime.events.payload.MessageSent;
 import com.laundryconnect.realtime.events.payload.SenderRole;
 import com.laundryconnect.realtime.session.auth.Caller;
 import com.laundryconnect.realtime.session.ws.ClientMessage;
+import com.laundryconnect.realtime.session.ws.Deliveries;
 import com.laundryconnect.realtime.session.ws.Timestamps;
 import com.laundryconnect.realtime.tracking.TrackingConfig;
 import com.laundryconnect.realtime.tracking.events.MessageSentPublisher;
@@ -75,19 +76,28 @@ public class OrderChat {
             return TrackingMessages.MessageSent.refused("Message could not be sent, please try again");
         }
         try {
-            acceptPublished(sent, sentAt);
+            acceptPublished(List.of(new ChatLog.Published(sent, sentAt)));
         } catch (RuntimeException e) {
             LOG.warnf(e, "Message %s was published; it is stored when this service consumes it back", sent.messageId());
         }
         return TrackingMessages.MessageSent.accepted(sent.messageId());
     }
 
-    /** Stores a published message once; the call that stored a partner's message pushes it to the customer. Blocking. */
-    public void acceptPublished(MessageSent sent, Instant sentAt) {
-        if (log.storeIfAbsent(sent, sentAt) && sent.senderRole() == SenderRole.PARTNER) {
-            subscribers.sendToCustomer(sent.orderId(), sentAt, new TrackingMessages.PartnerMessage(sent.orderId(),
-                    sent.message(), sent.senderId(), Timestamps.format(sentAt), sent.messageId()));
+    /**
+     * Stores published messages once each, in one transaction; the call that stored a partner's message pushes it to
+     * the customer, all of them in one fan-out. Blocking.
+     */
+    public void acceptPublished(List<ChatLog.Published> published) {
+        Deliveries deliveries = new Deliveries();
+        for (ChatLog.Published stored : log.storeNew(published)) {
+            MessageSent sent = stored.sent();
+            if (sent.senderRole() == SenderRole.PARTNER) {
+                subscribers.toCustomer(deliveries, sent.orderId(), stored.sentAt(), new TrackingMessages.PartnerMessage(
+                        sent.orderId(), sent.message(), sent.senderId(), Timestamps.format(stored.sentAt()),
+                        sent.messageId()));
+            }
         }
+        subscribers.send(deliveries);
     }
 
     /** The partner's messages on the order after the message {@code sinceMessageId}, oldest first. */

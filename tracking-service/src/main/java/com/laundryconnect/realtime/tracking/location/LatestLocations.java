@@ -1,6 +1,8 @@
 package com.laundryconnect.realtime.tracking.location;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +13,9 @@ import com.laundryconnect.realtime.tracking.TrackingConfig;
 
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import io.vertx.mutiny.redis.client.Response;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
 
 /**
  * The latest location of each order in Redis, kept for {@code realtime.tracking.location-ttl} (1 h) so that a new
@@ -31,12 +35,16 @@ public class LatestLocations {
             return 1
             """;
 
+    private static final Duration REDIS_TIMEOUT = Duration.ofSeconds(10);
+
     private final RedisDataSource redis;
+    private final Redis pipeline;
     private final ObjectMapper mapper;
     private final TrackingConfig config;
 
-    public LatestLocations(RedisDataSource redis, ObjectMapper mapper, TrackingConfig config) {
+    public LatestLocations(RedisDataSource redis, Redis pipeline, ObjectMapper mapper, TrackingConfig config) {
         this.redis = redis;
+        this.pipeline = pipeline;
         this.mapper = mapper;
         this.config = config;
     }
@@ -46,12 +54,28 @@ public class LatestLocations {
     public record StoredLocation(double latitude, double longitude, Double heading, Double speed, Instant recordedAt) {
     }
 
-    /** Returns false, storing nothing, when a location recorded at the same time or later is stored already. */
-    public boolean storeIfNewer(String orderId, StoredLocation location) {
-        Response stored = redis.execute("EVAL", STORE_IF_NEWER, "1", key(orderId),
-                Long.toString(location.recordedAt().toEpochMilli()), json(location),
-                Long.toString(config.locationTtl().toMillis()));
-        return stored.toLong() == 1;
+    /** A location to keep as its order's latest. */
+    public record Candidate(String orderId, StoredLocation location) {
+    }
+
+    /**
+     * Stores each location unless one recorded at the same time or later is stored for its order already, in the
+     * given order (so a later one of the same order is compared with an earlier one stored just before), all in one
+     * pipelined round trip. Returns, for each, whether it was stored. Blocking: call from a worker thread.
+     */
+    public List<Boolean> storeAllIfNewer(List<Candidate> candidates) {
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        String ttlMillis = Long.toString(config.locationTtl().toMillis());
+        List<Request> scripts = candidates.stream()
+                .map(candidate -> Request.cmd(Command.EVAL).arg(STORE_IF_NEWER).arg("1").arg(key(candidate.orderId()))
+                        .arg(Long.toString(candidate.location().recordedAt().toEpochMilli()))
+                        .arg(json(candidate.location())).arg(ttlMillis))
+                .toList();
+        return pipeline.batch(scripts).await().atMost(REDIS_TIMEOUT).stream()
+                .map(stored -> stored.toLong() == 1)
+                .toList();
     }
 
     public Optional<StoredLocation> latest(String orderId) {

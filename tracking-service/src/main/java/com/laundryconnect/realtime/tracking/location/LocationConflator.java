@@ -1,6 +1,7 @@
 package com.laundryconnect.realtime.tracking.location;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +15,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import com.laundryconnect.realtime.session.ws.Deliveries;
 import com.laundryconnect.realtime.tracking.TrackingConfig;
 import com.laundryconnect.realtime.tracking.ws.OrderSubscribers;
 import com.laundryconnect.realtime.tracking.ws.TrackingMessages;
@@ -29,17 +31,18 @@ public class LocationConflator {
 
     private static final Logger LOG = Logger.getLogger(LocationConflator.class);
 
-    /** Where a push goes; in production, the order's subscribers on every replica. */
+    /** Where pushes go, together; in production, one fan-out to the orders' subscribers on every replica. */
     interface Push {
-        void send(String orderId, TrackingMessages.Location location, Instant recordedAt);
+        void send(List<Offered> locations);
     }
 
-    private record Pending(TrackingMessages.Location location, Instant recordedAt) {
+    /** A location of an order that passed {@link LocationIntake}'s checks. */
+    public record Offered(String orderId, TrackingMessages.Location location, Instant recordedAt) {
     }
 
     /** An open window of one order; {@code latest} is what its end will push, if anything arrived during it. */
     private static final class Window {
-        Pending latest;
+        Offered latest;
     }
 
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
@@ -53,8 +56,13 @@ public class LocationConflator {
 
     @Inject
     public LocationConflator(OrderSubscribers subscribers, TrackingConfig config) {
-        this((orderId, location, recordedAt) -> subscribers.sendToAll(orderId, recordedAt, List.of(location)),
-                config.locationPushInterval().toMillis());
+        this(locations -> {
+            Deliveries deliveries = new Deliveries();
+            for (Offered offered : locations) {
+                subscribers.toAll(deliveries, offered.orderId(), offered.recordedAt(), List.of(offered.location()));
+            }
+            subscribers.send(deliveries);
+        }, config.locationPushInterval().toMillis());
     }
 
     LocationConflator(Push push, long intervalMillis) {
@@ -62,25 +70,31 @@ public class LocationConflator {
         this.intervalMillis = intervalMillis;
     }
 
-    /** Blocking when it pushes at once: call from a worker thread. */
-    public void offer(String orderId, TrackingMessages.Location location, Instant recordedAt) {
-        Pending offered = new Pending(location, recordedAt);
-        boolean[] opened = {false};
-        windows.compute(orderId, (id, window) -> {
-            if (window == null) {
-                opened[0] = true;
-                return new Window();
+    /**
+     * Offers a batch's locations, in order: those that open a window go out at once, together in one push. Blocking
+     * when it pushes: call from a worker thread.
+     */
+    public void offerAll(List<Offered> locations) {
+        List<Offered> openingWindows = new ArrayList<>();
+        for (Offered offered : locations) {
+            boolean[] opened = {false};
+            windows.compute(offered.orderId(), (id, window) -> {
+                if (window == null) {
+                    opened[0] = true;
+                    return new Window();
+                }
+                window.latest = offered;
+                return window;
+            });
+            if (opened[0]) {
+                openingWindows.add(offered);
             }
-            window.latest = offered;
-            return window;
-        });
-        if (opened[0]) {
-            pushAndScheduleEnd(orderId, offered);
         }
+        pushAndScheduleEnds(openingWindows);
     }
 
     private void endWindow(String orderId) {
-        Pending[] latest = {null};
+        Offered[] latest = {null};
         windows.compute(orderId, (id, window) -> {
             if (window == null || window.latest == null) {
                 return null;
@@ -89,17 +103,22 @@ public class LocationConflator {
             return new Window();
         });
         if (latest[0] != null) {
-            pushAndScheduleEnd(orderId, latest[0]);
+            pushAndScheduleEnds(List.of(latest[0]));
         }
     }
 
-    private void pushAndScheduleEnd(String orderId, Pending pending) {
-        try {
-            push.send(orderId, pending.location(), pending.recordedAt());
-        } catch (RuntimeException e) {
-            LOG.warnf("Location push for order %s failed: %s", orderId, e.getMessage());
+    private void pushAndScheduleEnds(List<Offered> pushes) {
+        if (pushes.isEmpty()) {
+            return;
         }
-        windowEnds.schedule(() -> endWindow(orderId), intervalMillis, TimeUnit.MILLISECONDS);
+        try {
+            push.send(pushes);
+        } catch (RuntimeException e) {
+            LOG.warnf("Location push for %d orders failed: %s", pushes.size(), e.getMessage());
+        }
+        for (Offered pushed : pushes) {
+            windowEnds.schedule(() -> endWindow(pushed.orderId()), intervalMillis, TimeUnit.MILLISECONDS);
+        }
     }
 
     @PreDestroy

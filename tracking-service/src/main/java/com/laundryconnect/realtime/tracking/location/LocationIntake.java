@@ -2,7 +2,11 @@ package com.laundryconnect.realtime.tracking.location;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,7 +23,8 @@ import com.laundryconnect.realtime.tracking.ws.TrackingMessages;
 /**
  * Decides whether a reported location reaches an order's subscribers: only from the partner assigned to the order,
  * only if newer than the latest one kept, and only with a plausible recording time. Coordinates out of range never
- * get here; they fail event validation. Everything refused is logged and counted, never pushed.
+ * get here; they fail event validation and are dead-lettered by the intake (counted by {@code LocationEventsConsumer}).
+ * Everything refused is logged and counted, never pushed.
  */
 @ApplicationScoped
 public class LocationIntake {
@@ -43,36 +48,60 @@ public class LocationIntake {
         this.config = config;
     }
 
-    /** Blocking: call from a worker thread. */
-    public void accept(LocationReported location) {
-        Optional<OrderView> view = views.find(location.orderId());
-        if (view.isEmpty()) {
-            reject(location, "unknown_order");
+    /**
+     * A batch's locations, in order: the views of their orders read in one query, those that pass the checks kept as
+     * their orders' latest in one Redis round trip, and those that are newer than what was kept offered for pushing.
+     * Blocking: call from a worker thread.
+     */
+    public void acceptAll(List<LocationReported> locations) {
+        if (locations.isEmpty()) {
             return;
         }
-        if (!view.get().isAssignedPartner(location.partnerId())) {
-            reject(location, "partner_not_assigned");
-            return;
+        Map<String, OrderView> views = this.views.findAll(
+                locations.stream().map(LocationReported::orderId).collect(Collectors.toSet()));
+        Instant now = Instant.now();
+        List<LatestLocations.Candidate> candidates = new ArrayList<>();
+        for (LocationReported location : locations) {
+            rejection(location, views.get(location.orderId()), now).ifPresentOrElse(
+                    reason -> reject(location, reason),
+                    () -> candidates.add(new LatestLocations.Candidate(location.orderId(),
+                            new LatestLocations.StoredLocation(location.latitude(), location.longitude(),
+                                    location.heading(), location.speed(), location.recordedAt().toInstant()))));
+        }
+        List<Boolean> stored = latest.storeAllIfNewer(candidates);
+        List<LocationConflator.Offered> newer = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            LatestLocations.Candidate candidate = candidates.get(i);
+            LatestLocations.StoredLocation location = candidate.location();
+            if (!stored.get(i)) {
+                LOG.debugf("Order %s: location recorded at %s is not newer than the latest one", candidate.orderId(),
+                        location.recordedAt());
+                metrics.locationRejected("out_of_order");
+                continue;
+            }
+            newer.add(new LocationConflator.Offered(candidate.orderId(), new TrackingMessages.Location(
+                    location.latitude(), location.longitude(), Timestamps.format(location.recordedAt()),
+                    location.heading(), location.speed()), location.recordedAt()));
+        }
+        conflator.offerAll(newer);
+    }
+
+    /** Why the location is refused, if it is, before it is compared with the latest one kept. */
+    private Optional<String> rejection(LocationReported location, OrderView view, Instant now) {
+        if (view == null) {
+            return Optional.of("unknown_order");
+        }
+        if (!view.isAssignedPartner(location.partnerId())) {
+            return Optional.of("partner_not_assigned");
         }
         Instant recordedAt = location.recordedAt().toInstant();
-        Instant now = Instant.now();
         if (recordedAt.isBefore(now.minus(config.locationTtl()))) {
-            reject(location, "stale");
-            return;
+            return Optional.of("stale");
         }
         if (recordedAt.isAfter(now.plus(MAX_CLOCK_AHEAD))) {
-            reject(location, "recorded_in_future");
-            return;
+            return Optional.of("recorded_in_future");
         }
-        LatestLocations.StoredLocation stored = new LatestLocations.StoredLocation(location.latitude(),
-                location.longitude(), location.heading(), location.speed(), recordedAt);
-        if (!latest.storeIfNewer(location.orderId(), stored)) {
-            LOG.debugf("Order %s: location recorded at %s is not newer than the latest one", location.orderId(), recordedAt);
-            metrics.locationRejected("out_of_order");
-            return;
-        }
-        conflator.offer(location.orderId(), new TrackingMessages.Location(location.latitude(), location.longitude(),
-                Timestamps.format(recordedAt), location.heading(), location.speed()), recordedAt);
+        return Optional.empty();
     }
 
     private void reject(LocationReported location, String reason) {

@@ -4,7 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -44,40 +48,54 @@ public class OrderProjection {
         this.metrics = metrics;
     }
 
-    /**
-     * Applies one event and returns the messages for the order's subscribers, to be sent once this transaction has
-     * committed: none for a duplicate, a stale event or an event that changes nothing clients are shown.
-     */
-    @Transactional
-    public List<Object> apply(TypedEvent event) {
-        if (!processedEvents.recordFirstDelivery(event.envelope().id())) {
-            LOG.debugf("Skipping redelivered event %s", event.envelope().id());
-            return List.of();
-        }
-        Instant time = instantOf(event.envelope().time());
-        return switch (event.payload()) {
-            case OrderCreated created -> created(created, time);
-            case OrderStatusChanged changed -> statusChanged(changed, time);
-            case OrderAssigned assigned -> assigned(assigned, time);
-            case OrderEtaUpdated etaUpdated -> etaUpdated(etaUpdated, time);
-            default -> List.of();
-        };
+    /** An event's messages for its order's subscribers, to be sent once the batch it came in has committed. */
+    public record OrderChange(String orderId, Instant eventTime, List<Object> messages) {
     }
 
-    private List<Object> created(OrderCreated created, Instant time) {
-        OrderView view = views.lock(created.orderId()).orElse(null);
+    /**
+     * Applies a batch of events in one transaction, in the given order, and returns the messages they give: none for
+     * a duplicate, a stale event or an event that changes nothing clients are shown. The batch's ids are recorded in
+     * one statement and its orders' views read and locked in one query.
+     */
+    @Transactional
+    public List<OrderChange> apply(List<TypedEvent> events) {
+        Set<String> firstDeliveries = processedEvents.recordFirstDeliveries(
+                events.stream().map(event -> event.envelope().id()).toList());
+        Map<String, OrderView> locked = views.lockAll(events.stream().map(TypedEvent::key).collect(Collectors.toSet()));
+        List<OrderChange> changes = new ArrayList<>();
+        for (TypedEvent event : events) {
+            if (!firstDeliveries.remove(event.envelope().id())) {
+                LOG.debugf("Skipping redelivered event %s", event.envelope().id());
+                continue;
+            }
+            Instant time = instantOf(event.envelope().time());
+            List<Object> messages = switch (event.payload()) {
+                case OrderCreated created -> created(locked, created, time);
+                case OrderStatusChanged changed -> statusChanged(locked, changed, time);
+                case OrderAssigned assigned -> assigned(locked, assigned, time);
+                case OrderEtaUpdated etaUpdated -> etaUpdated(locked, etaUpdated, time);
+                default -> List.of();
+            };
+            if (!messages.isEmpty()) {
+                changes.add(new OrderChange(event.key(), time, messages));
+            }
+        }
+        return changes;
+    }
+
+    private List<Object> created(Map<String, OrderView> locked, OrderCreated created, Instant time) {
+        OrderView view = locked.get(created.orderId());
         if (view == null) {
-            view = newView(created.orderId(), created.orderNumber(), created.customerId(), time);
+            view = newView(locked, created.orderId(), created.orderNumber(), created.customerId(), time);
             setStatus(view, created.status(), created.status().displayText(), time);
-            view.persist();
         } else if (view.status == null) {
             setStatus(view, created.status(), created.status().displayText(), time);
         }
         return List.of();
     }
 
-    private List<Object> statusChanged(OrderStatusChanged changed, Instant time) {
-        OrderView view = lockOrCreate(changed.orderId(), changed.orderNumber(), changed.customerId(), time);
+    private List<Object> statusChanged(Map<String, OrderView> locked, OrderStatusChanged changed, Instant time) {
+        OrderView view = lockedOrNew(locked, changed.orderId(), changed.orderNumber(), changed.customerId(), time);
         if (!EventOrder.statusSupersedes(changed.status(), time, view.status, view.statusEventTime)) {
             LOG.infof("Order %s: ignoring status %s, older than the stored %s", changed.orderId(),
                     changed.status().wireValue(), view.status.wireValue());
@@ -91,8 +109,8 @@ public class OrderProjection {
                 changed.previousStatus().wireValue(), changed.note(), Timestamps.format(updatedAt))));
     }
 
-    private List<Object> assigned(OrderAssigned assigned, Instant time) {
-        OrderView view = lockOrCreate(assigned.orderId(), assigned.orderNumber(), assigned.customerId(), time);
+    private List<Object> assigned(Map<String, OrderView> locked, OrderAssigned assigned, Instant time) {
+        OrderView view = lockedOrNew(locked, assigned.orderId(), assigned.orderNumber(), assigned.customerId(), time);
         if (view.partnerId != null && !EventOrder.supersedes(time, view.assignedEventTime)) {
             LOG.infof("Order %s: ignoring an assignment older than the stored one", assigned.orderId());
             metrics.eventDropped("order.assigned", "stale");
@@ -105,8 +123,8 @@ public class OrderProjection {
         return List.of();
     }
 
-    private List<Object> etaUpdated(OrderEtaUpdated etaUpdated, Instant time) {
-        OrderView view = views.lock(etaUpdated.orderId()).orElse(null);
+    private List<Object> etaUpdated(Map<String, OrderView> locked, OrderEtaUpdated etaUpdated, Instant time) {
+        OrderView view = locked.get(etaUpdated.orderId());
         if (view == null) {
             LOG.infof("Dropping an ETA for unknown order %s", etaUpdated.orderId());
             metrics.eventDropped("order.eta_updated", "unknown_order");
@@ -123,20 +141,22 @@ public class OrderProjection {
         return List.of(new TrackingMessages.EtaUpdate(Timestamps.format(view.eta), minutesUntil(view.eta)));
     }
 
-    private OrderView lockOrCreate(String orderId, String orderNumber, String customerId, Instant time) {
-        return views.lock(orderId).orElseGet(() -> {
-            OrderView view = newView(orderId, orderNumber, customerId, time);
-            view.persist();
-            return view;
-        });
+    private static OrderView lockedOrNew(Map<String, OrderView> locked, String orderId, String orderNumber,
+                                         String customerId, Instant time) {
+        OrderView view = locked.get(orderId);
+        return view != null ? view : newView(locked, orderId, orderNumber, customerId, time);
     }
 
-    private static OrderView newView(String orderId, String orderNumber, String customerId, Instant time) {
+    /** A new view, persisted, and kept with the locked ones so that the batch's later events of its order see it. */
+    private static OrderView newView(Map<String, OrderView> locked, String orderId, String orderNumber,
+                                     String customerId, Instant time) {
         OrderView view = new OrderView();
         view.orderId = orderId;
         view.orderNumber = orderNumber;
         view.customerId = customerId;
         view.touch(time == null ? now() : time);
+        view.persist();
+        locked.put(orderId, view);
         return view;
     }
 

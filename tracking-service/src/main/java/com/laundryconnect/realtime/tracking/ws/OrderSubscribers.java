@@ -5,52 +5,43 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.Logger;
-
-import com.laundryconnect.realtime.session.ws.SessionMetrics;
-import com.laundryconnect.realtime.session.ws.Sessions;
+import com.laundryconnect.realtime.session.ws.BestEffortPush;
+import com.laundryconnect.realtime.session.ws.Deliveries;
 
 /**
- * Pushes messages to the sessions tracking an order, on every replica. A push is best effort: the order's state is
- * already stored, so a subscriber that misses a push because Redis is unavailable still sees it on its next connect.
+ * Pushes messages to the sessions tracking an order, on every replica: a batch's messages are gathered in a
+ * {@link Deliveries} and sent in one fan-out. A push is best effort: the order's state is already stored, so a
+ * subscriber that misses a push because Redis is unavailable still sees it on its next connect.
  */
 @ApplicationScoped
 public class OrderSubscribers {
 
-    private static final Logger LOG = Logger.getLogger(OrderSubscribers.class);
+    private final BestEffortPush push;
 
-    private final Sessions sessions;
-    private final SessionMetrics metrics;
-
-    public OrderSubscribers(Sessions sessions, SessionMetrics metrics) {
-        this.sessions = sessions;
-        this.metrics = metrics;
+    public OrderSubscribers(BestEffortPush push) {
+        this.push = push;
     }
 
-    /** To every session of the order: its customer's, its partner's and staff's. Blocking: call from a worker. */
-    public void sendToAll(String orderId, Instant eventTime, List<?> messages) {
-        send(RoutingKeys.order(orderId), orderId, eventTime, messages);
+    /** Adds messages for every session of the order: its customer's, its partner's and staff's. */
+    public void toAll(Deliveries deliveries, String orderId, Instant eventTime, List<?> messages) {
+        add(deliveries, RoutingKeys.order(orderId), orderId, eventTime, messages);
     }
 
-    /** To the order's customer's sessions only. Blocking: call from a worker. */
-    public void sendToCustomer(String orderId, Instant eventTime, Object message) {
-        send(RoutingKeys.orderCustomer(orderId), orderId, eventTime, List.of(message));
+    /** Adds a message for the order's customer's sessions only. */
+    public void toCustomer(Deliveries deliveries, String orderId, Instant eventTime, Object message) {
+        add(deliveries, RoutingKeys.orderCustomer(orderId), orderId, eventTime, List.of(message));
     }
 
-    private void send(String routingKey, String orderId, Instant eventTime, List<?> messages) {
+    /** Blocking: call from a worker, after the state behind the messages was committed. */
+    public void send(Deliveries deliveries) {
+        push.send(OrderTrackingSocket.ENDPOINT_ID, deliveries);
+    }
+
+    private static void add(Deliveries deliveries, String routingKey, String orderId, Instant eventTime,
+                            List<?> messages) {
         // No session can subscribe to an id outside OrderIds, and such an id must not reach a routing key.
-        if (messages.isEmpty() || !OrderIds.isTrackable(orderId)) {
-            return;
-        }
-        try {
-            sessions.deliver(routingKey, messages.toArray());
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "Could not push %d message(s) for order %s", messages.size(), orderId);
-            return;
-        }
-        // A producer's clock may run ahead of ours; a negative latency would only be noise.
-        if (eventTime != null && !eventTime.isAfter(Instant.now())) {
-            metrics.deliveryLatency(OrderTrackingSocket.ENDPOINT_ID, eventTime);
+        if (OrderIds.isTrackable(orderId)) {
+            deliveries.add(routingKey, eventTime, messages);
         }
     }
 }

@@ -21,9 +21,12 @@ class LocationConflatorTest {
     }
 
     private final List<Pushed> pushed = new CopyOnWriteArrayList<>();
-    private final LocationConflator conflator = new LocationConflator(
-            (orderId, location, recordedAt) -> pushed.add(new Pushed(orderId, location.latitude(), System.nanoTime())),
-            INTERVAL_MILLIS);
+    private final List<Integer> pushSizes = new CopyOnWriteArrayList<>();
+    private final LocationConflator conflator = new LocationConflator(locations -> {
+        pushSizes.add(locations.size());
+        locations.forEach(offered -> pushed.add(new Pushed(offered.orderId(), offered.location().latitude(),
+                System.nanoTime())));
+    }, INTERVAL_MILLIS);
 
     @Test
     void theFirstLocationIsPushedAtOnceAndABurstEndsWithItsLatestExactly() {
@@ -58,9 +61,24 @@ class LocationConflatorTest {
         assertEquals(List.of(1.0, 3.0), latitudes("order-a"));
     }
 
+    @Test
+    void aBatchPushesTheFirstLocationOfEachQuietOrderTogetherAndConflatesTheRest() {
+        conflator.offerAll(List.of(offered("order-c", 1), offered("order-d", 2), offered("order-c", 3)));
+        assertEquals(List.of(2), pushSizes);
+        assertEquals(List.of(1.0), latitudes("order-c"));
+        assertEquals(List.of(2.0), latitudes("order-d"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> latitudes("order-c").size() == 2);
+        assertEquals(List.of(1.0, 3.0), latitudes("order-c"));
+        assertEquals(List.of(2.0), latitudes("order-d"));
+    }
+
     private void offer(String orderId, double latitude) {
-        conflator.offer(orderId, new TrackingMessages.Location(latitude, 0, Instant.now().toString(), null, null),
-                Instant.now());
+        conflator.offerAll(List.of(offered(orderId, latitude)));
+    }
+
+    private static LocationConflator.Offered offered(String orderId, double latitude) {
+        return new LocationConflator.Offered(orderId,
+                new TrackingMessages.Location(latitude, 0, Instant.now().toString(), null, null), Instant.now());
     }
 
     private List<Double> latitudes(String orderId) {

@@ -208,6 +208,7 @@ class OrderEventsTest extends EndToEndTest {
     @Test
     void malformedRecordsGoToTheDeadLetterTopicUnknownTypesAreSkippedAndNeitherBlocksTheOrder() {
         TestOrder order = assignedOrder();
+        double deadLetteredBefore = deadLettered();
         try (TopicTail dlq = TopicTail.ofDeadLetters(Topic.ORDERS);
              TestSocket customer = established(order.id(), Tokens.customer(order.customerId()))) {
             JsonObject missingStatus = Events.statusChanged(order.id(), order.customerId(), order.partnerId(), "ready",
@@ -231,5 +232,10 @@ class OrderEventsTest extends EndToEndTest {
             dlq.await(event -> lastMalformed.getString("id").equals(event.getString("id")));
             assertEquals(List.of(), dlq.seen(event -> unknownType.getString("id").equals(event.getString("id"))));
         }
+        await().atMost(PROJECTED).until(() -> deadLettered() >= deadLetteredBefore + 3);
+    }
+
+    private static double deadLettered() {
+        return Metrics.value("realtime_events_dead_lettered_total", "topic=\"laundry.orders.v1\"");
     }
 }

@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import com.laundryconnect.realtime.events.FieldError;
 import com.laundryconnect.realtime.events.Topic;
 import com.laundryconnect.realtime.events.TypedEvent;
 import com.laundryconnect.realtime.session.intake.DeadLetters.RejectedRecord;
@@ -55,9 +57,20 @@ public class EventIntake {
 
     /** Blocking: call from the channel's worker thread (a {@code @Blocking} incoming method). */
     public CompletionStage<Void> consume(Topic topic, KafkaRecordBatch<String, String> batch, EventBatchHandler handler) {
+        return consume(topic, batch, handler, errors -> {
+        });
+    }
+
+    /**
+     * As {@link #consume(Topic, KafkaRecordBatch, EventBatchHandler)}, and {@code onDeadLettered} gets the errors of
+     * each malformed record once its copy is written, for a service that counts them by cause.
+     */
+    public CompletionStage<Void> consume(Topic topic, KafkaRecordBatch<String, String> batch, EventBatchHandler handler,
+                                         Consumer<List<FieldError>> onDeadLettered) {
         List<TypedEvent> events = new ArrayList<>();
         List<KafkaRecord<String, String>> eventRecords = new ArrayList<>();
         List<RejectedRecord> malformed = new ArrayList<>();
+        List<List<FieldError>> malformedErrors = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch.getRecords()) {
             switch (RecordReading.of(topic, record.getPayload())) {
                 case RecordReading.Valid valid -> {
@@ -69,12 +82,14 @@ public class EventIntake {
                     LOG.warnf("Malformed record %s goes to %s: %s", where(record), topic.deadLetterTopicName(),
                             rejected.errors());
                     malformed.add(rejection(record, "malformed: " + rejected.errors()));
+                    malformedErrors.add(rejected.errors());
                 }
             }
         }
         try {
             if (!malformed.isEmpty()) {
                 deadLetter(topic, malformed);
+                malformedErrors.forEach(onDeadLettered);
             }
             if (!events.isEmpty()) {
                 apply(topic, events, eventRecords, handler);

@@ -1,15 +1,16 @@
 package com.laundryconnect.realtime.notification.ws;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.laundryconnect.realtime.notification.store.Notification;
 import com.laundryconnect.realtime.notification.store.NotificationStore;
 import com.laundryconnect.realtime.notification.store.StoredNotification;
+import com.laundryconnect.realtime.session.ws.BestEffortPush;
+import com.laundryconnect.realtime.session.ws.Deliveries;
 import com.laundryconnect.realtime.session.ws.Sessions;
 
 /** Pushes to every session of a user, on every replica. Blocking (database and Redis): call from a worker. */
@@ -17,10 +18,12 @@ import com.laundryconnect.realtime.session.ws.Sessions;
 public class NotificationPush {
 
     private final Sessions sessions;
+    private final BestEffortPush batchPush;
     private final NotificationStore store;
 
-    public NotificationPush(Sessions sessions, NotificationStore store) {
+    public NotificationPush(Sessions sessions, BestEffortPush batchPush, NotificationStore store) {
         this.sessions = sessions;
+        this.batchPush = batchPush;
         this.store = store;
     }
 
@@ -30,17 +33,18 @@ public class NotificationPush {
 
     /**
      * New notifications, each followed by its user's unread count right after it (contract 5), to every session of
-     * their users on every replica, in one fan-out.
+     * their users on every replica, in one fan-out. They are stored already: a push that fails is logged, and the
+     * client finds them on resume.
      */
-    public void newNotifications(List<StoredNotification> stored) {
-        Map<String, List<Object>> messagesByUser = new LinkedHashMap<>();
+    public void newNotifications(List<StoredNotification> stored, Function<String, Instant> timeOfSourceEvent) {
+        Deliveries deliveries = new Deliveries();
         for (StoredNotification each : stored) {
             Notification notification = each.notification();
-            List<Object> messages = messagesByUser.computeIfAbsent(routingKey(notification.userId), key -> new ArrayList<>());
-            messages.add(new NotificationMessages.NotificationPushed(NotificationMessages.NotificationView.of(notification)));
-            messages.add(new NotificationMessages.UnreadCount(each.unreadCount()));
+            deliveries.add(routingKey(notification.userId), timeOfSourceEvent.apply(notification.sourceEventId), List.of(
+                    new NotificationMessages.NotificationPushed(NotificationMessages.NotificationView.of(notification)),
+                    new NotificationMessages.UnreadCount(each.unreadCount())));
         }
-        sessions.deliver(messagesByUser);
+        batchPush.send(NotificationSocket.ENDPOINT, deliveries);
     }
 
     public void unreadCount(String userId) {

@@ -26,8 +26,10 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.buffer.Buffer;
 
 /** {@code /ws/notifications/} (contract section 5). The common session rules are the shared {@link Sessions}'. */
-@WebSocket(path = "/ws/notifications", endpointId = "notifications")
+@WebSocket(path = "/ws/notifications", endpointId = NotificationSocket.ENDPOINT)
 public class NotificationSocket {
+
+    public static final String ENDPOINT = "notifications";
 
     static final int MAX_REPLAY = 100;
     private static final Set<String> CLIENT_TYPES = Set.of("mark_read", "mark_all_read");

@@ -130,6 +130,15 @@ class TokenEndpointTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"application/json", "application/jwk-set+json", "*/*"})
+    void jwksIsServedToAnyClientThatAcceptsJson(String accept) {
+        given().accept(accept).get("/api/realtime/jwks.json").then()
+                .statusCode(200)
+                .contentType(accept.equals("*/*") ? "application/jwk-set+json" : accept)
+                .body("keys.kid", equalTo(List.of("test-key-1", "test-key-2")));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"is_partner", "groups", "roles"})
     void partnersGetThePartnerEndpoint(String marker) throws Exception {
         String userId = AccessTokens.newUserId();

@@ -26,7 +26,8 @@ final class Run {
 
     Run(Options options) {
         this.options = options;
-        this.runId = Long.toString(System.currentTimeMillis() / 1000, 36);
+        // Seconds and pid: runs started in the same second (several tools against several replicas) stay apart.
+        this.runId = Long.toString(System.currentTimeMillis() / 1000, 36) + Long.toString(ProcessHandle.current().pid(), 36);
         // Valid through setup, publishing and drain, with an hour to spare; sessions never hit expiry mid-run.
         long runSeconds = options.setupTimeoutSeconds + options.durationSeconds + options.drainSeconds
                 + 4L * options.settleSeconds + 3_600;

@@ -37,10 +37,7 @@ final class ConnectScenario {
         Latencies tokenLatencies = new Latencies();
 
         try (SocketFleet fleet = new SocketFleet(options.host(), options.port(), 2, options.sessions + 200, (c, m, t) -> { })) {
-            // No keepalive: every token request opens its own connection, as the separate clients of a storm would.
-            HttpClient http = fleet.vertx().createHttpClient(
-                    new HttpClientOptions().setKeepAlive(false).setConnectTimeout(30_000),
-                    new PoolOptions().setHttp1MaxSize(options.connectConcurrency + 100).setMaxWaitQueueSize(-1));
+            HttpClient http = tokenClient(fleet, options);
             SocketFleet.UriSource tokenFirst = conn -> wsTokenEndpoint(http, options, conn, tokenLatencies);
 
             int warmups = Math.min(100, Math.max(1, options.sessions / 100));
@@ -50,8 +47,9 @@ final class ConnectScenario {
                 warm.add(new SocketFleet.Conn(i, run.tokens.mint(AccessTokens.Role.CUSTOMER, user(run, "w" + i))));
             }
             try (SocketFleet warmFleet = new SocketFleet(options.host(), options.port(), 1, warmups, (c, m, t) -> { })) {
+                HttpClient warmHttp = tokenClient(warmFleet, options);
                 warmFleet.openAll(warm, 50, ATTEMPT_TIMEOUT_MILLIS, 1_000, run.deadlineAfterSeconds(60), noRetry,
-                        conn -> wsTokenEndpoint(http, options, conn, new Latencies()), run::say);
+                        conn -> wsTokenEndpoint(warmHttp, options, conn, new Latencies()), run::say);
                 run.say("warm-up sessions established: " + warmFleet.establishedCount() + " of " + warmups);
                 warmFleet.closeAll(warm, 10_000);
             }
@@ -101,6 +99,17 @@ final class ConnectScenario {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The token requests' client, on the fleet's own Vert.x: a WebSocket connected from another Vert.x instance's
+     * thread gets its message handler too late and can miss {@code connection_established}. No keepalive: every token
+     * request opens its own connection, as the separate clients of a storm would.
+     */
+    private static HttpClient tokenClient(SocketFleet fleet, Options options) {
+        return fleet.vertx().createHttpClient(
+                new HttpClientOptions().setKeepAlive(false).setConnectTimeout(30_000),
+                new PoolOptions().setHttp1MaxSize(options.connectConcurrency + 100).setMaxWaitQueueSize(-1));
     }
 
     /** The notifications endpoint token-service hands this user: path and query, on the target origin. */

@@ -41,6 +41,18 @@ require_redis() {
   fi
 }
 
+# The edge is Debian's nginx, run by dev/up as an ordinary child process; /usr/sbin is not on every user's PATH.
+require_nginx() {
+  NGINX="$(command -v nginx || true)"
+  if [[ -z "$NGINX" && -x /usr/sbin/nginx ]]; then
+    NGINX=/usr/sbin/nginx
+  fi
+  if [[ -z "$NGINX" ]]; then
+    fail_setup "nginx (the local edge) is not installed; install it, without starting Debian's own nginx service:" \
+      "apt-get install --no-install-recommends nginx   (then, if systemd started it: systemctl disable --now nginx)"
+  fi
+}
+
 # create_databases NAME... : creates each database that does not exist yet.
 create_databases() {
   local database

@@ -3,8 +3,8 @@ package com.laundryconnect.realtime.loadtest;
 import java.time.Instant;
 
 /**
- * Load test of the LaundryConnect Realtime suite on this machine: {@code notifications}, {@code tracking} or
- * {@code partners}. Prints the command line, the machine, progress, and the figures; the last line is
+ * Load test of the LaundryConnect Realtime suite on this machine: {@code notifications}, {@code tracking},
+ * {@code partners} or {@code connect}. Prints the command line, the machine, progress, and the figures; the last line is
  * {@code RESULT {json}}. Exit status: 0 when the run completed (whatever the figures), 1 when no session could be
  * opened, 2 for a bad command line, 3 when the watchdog ended an overlong run.
  */
@@ -65,6 +65,7 @@ public final class LoadTest {
                 case "notifications" -> NotificationsScenario.run(run);
                 case "tracking" -> TrackingScenario.run(run);
                 case "partners" -> PartnersScenario.run(run);
+                case "connect" -> ConnectScenario.run(run);
                 default -> throw new IllegalStateException("unreachable");
             };
         } catch (RuntimeException e) {

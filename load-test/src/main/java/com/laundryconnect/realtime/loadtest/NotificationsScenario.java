@@ -96,7 +96,8 @@ final class NotificationsScenario {
             if (options.memory && servicePid.isPresent()) {
                 serviceBefore = run.read("notification-service before", servicePid.getAsLong(), true);
             }
-            if (options.memory && frontPid.isPresent()) {
+            long frontRssBefore = frontPid.isPresent() ? run.rssOfFamily("edge before", frontPid.getAsLong()) : -1;
+            if (options.memory && frontPid.isPresent() && run.isJvm(frontPid.getAsLong())) {
                 frontBefore = run.read("edge before", frontPid.getAsLong(), true);
             }
 
@@ -135,13 +136,18 @@ final class NotificationsScenario {
                 run.figure("rss_bytes_per_idle_session", Math.round(rssPerSession));
                 run.figure("service_open_files", after.openFiles());
             }
+            if (frontRssBefore >= 0) {
+                long frontRssAfter = run.rssOfFamily("edge with " + established + " sessions", frontPid.getAsLong());
+                double rssPerSession = (frontRssAfter - frontRssBefore) * 1024.0 / Math.max(1, established);
+                run.say("edge cost: RSS %.1f KB/session (all its processes)".formatted(rssPerSession / 1000));
+                run.figure("edge_rss_bytes_per_session", Math.round(rssPerSession));
+            }
             if (frontBefore != null) {
                 Run.Reading after = run.read("edge with " + established + " tunnelled sessions", frontPid.getAsLong(), true);
                 run.say("edge cost: heap %.1f KB/session, RSS %.1f KB/session".formatted(
                         (after.heapUsedKb() - frontBefore.heapUsedKb()) * 1024.0 / Math.max(1, established) / 1000,
                         (after.rssKb() - frontBefore.rssKb()) * 1024.0 / Math.max(1, established) / 1000));
                 run.figure("edge_heap_bytes_per_session", Math.round((after.heapUsedKb() - frontBefore.heapUsedKb()) * 1024.0 / Math.max(1, established)));
-                run.figure("edge_rss_bytes_per_session", Math.round((after.rssKb() - frontBefore.rssKb()) * 1024.0 / Math.max(1, established)));
             }
             run.say("load-test client itself: RSS " + Run.mib(ProcessProbe.memory(ProcessHandle.current().pid())
                     .map(ProcessProbe.Memory::rssKb).orElse(-1L)));
@@ -166,6 +172,7 @@ final class NotificationsScenario {
             run.say("load average before publishing: " + Machine.loadAverage());
             run.figure("load_average_at_publish", Machine.loadAverage());
             Processes.Snapshot cpuStart = processes.snapshot();
+            long framesBefore = fleet.messageCount();
             EventProducer.Pacing pacing = EventProducer.paced(events, options.rate, options.durationSeconds + 10.0,
                     seq -> {
                         int seqInt = (int) seq;
@@ -191,6 +198,7 @@ final class NotificationsScenario {
                             producer.lastFailure() == null ? "" : " (" + producer.lastFailure() + ")"));
             double drained = run.drain(uniqueReceived::get, pacing.sent(), latencies);
             Processes.Snapshot cpuEnd = processes.snapshot();
+            long frames = fleet.messageCount() - framesBefore;
             run.say("load average after publishing: " + Machine.loadAverage());
 
             run.section("results");
@@ -205,6 +213,11 @@ final class NotificationsScenario {
             run.say("sessions held at the end: %d of %d established; closed meanwhile by code: %s".formatted(
                     fleet.openCount(), established, fleet.closesAfterEstablished()));
             run.printCpu(cpuStart, cpuEnd);
+            run.say("cpu per delivered frame (%d frames: notifications and unread counts, publishing and drain):"
+                    .formatted(frames));
+            Processes.cpuPerUnit(cpuStart, cpuEnd, frames, "frame").forEach(line -> run.say("  cpu " + line));
+            run.figure("frames_delivered", frames);
+            run.figure("edge_cpu_us_per_frame", Run.round1(Processes.microsPerUnit(cpuStart, cpuEnd, Processes.EDGE, frames)));
             run.printLag(CloudEvents.NOTIFICATIONS, SERVICE_GROUP);
             run.printMetrics(options.servicePort, List.of("realtime_ws_connections", "realtime_ws_closes_total",
                     "realtime_delivery_latency_seconds_count", "realtime_delivery_latency_seconds_sum",

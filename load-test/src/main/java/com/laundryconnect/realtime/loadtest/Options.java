@@ -15,8 +15,9 @@ final class Options {
             usage: load-test/run.sh SCENARIO [options]
                    load-test/run.sh lag [HOST:PORT]   (consumer lag of every group on the contract topics)
                    load-test/run.sh skip-backlog GROUP [--execute]   (move an idle group past the backlog)
-              SCENARIO   notifications | tracking | partners
+              SCENARIO   notifications | tracking | partners | connect
               --sessions N            notifications: sessions (distinct users), default 10000
+                                      connect: sessions set up, each fetching its token first, default 5000
                                       tracking: orders, one watching customer socket each, default 2000
                                       partners: connected partners, default 1000
               --rate R                notifications: notification.requested events per second, default 1000
@@ -28,7 +29,7 @@ final class Options {
               --kafka HOST:PORT       bootstrap server, default 127.0.0.1:9092
               --service-port P        port of the service under test, for its pid, memory, CPU and /q/metrics
                                       (default 8082 / 8083 / 8084)
-              --connect-concurrency C handshakes in flight while opening sessions, default 200
+              --connect-concurrency C handshakes in flight while opening sessions (connect: whole set-ups), default 200
               --setup-timeout S       most seconds to open all sessions, default 300
               --drain S               most seconds to wait for deliveries after the last publish, default 120
                                       (it also stops once nothing new arrived for 30 s)
@@ -77,6 +78,11 @@ final class Options {
                 defaultSessions = 1_000;
                 defaultRate = 500;
                 defaultPort = 8084;
+            }
+            case "connect" -> {
+                defaultSessions = 5_000;
+                defaultRate = 1;
+                defaultPort = 8082;
             }
             default -> throw new UsageException("unknown scenario '" + scenario + "'");
         }

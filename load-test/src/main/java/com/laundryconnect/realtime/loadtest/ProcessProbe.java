@@ -140,6 +140,64 @@ final class ProcessProbe {
         }
     }
 
+    /**
+     * The process and its relatives of the same command name: from the topmost ancestor with that name down to every
+     * descendant with it. For nginx, whose workers hold the listening socket as well as the master, that is the
+     * master and all its workers; for a JVM, just the process itself.
+     */
+    static List<Long> family(long pid) {
+        Optional<String> command = command(pid);
+        if (command.isEmpty()) {
+            return List.of(pid);
+        }
+        long root = pid;
+        for (long parent = parent(root); parent > 1 && command(parent).equals(command); parent = parent(parent)) {
+            root = parent;
+        }
+        List<Long> family = new ArrayList<>(List.of(root));
+        for (int i = 0; i < family.size(); i++) {
+            for (long child : children(family.get(i))) {
+                if (command(child).equals(command)) {
+                    family.add(child);
+                }
+            }
+        }
+        return List.copyOf(family);
+    }
+
+    static Optional<String> command(long pid) {
+        try {
+            return Optional.of(Files.readString(Path.of("/proc", Long.toString(pid), "comm")).strip());
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The parent's pid, from /proc/PID/stat; -1 when the process is gone. */
+    static long parent(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.US_ASCII);
+            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static List<Long> children(long pid) {
+        List<Long> children = new ArrayList<>();
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path process : processes) {
+                long candidate = Long.parseLong(process.getFileName().toString());
+                if (parent(candidate) == pid) {
+                    children.add(candidate);
+                }
+            }
+        } catch (IOException e) {
+            return children;
+        }
+        return children;
+    }
+
     /** Total CPU milliseconds of every process whose command name is {@code comm} (e.g. all postgres backends). */
     static long cpuMillisOfAll(String comm) {
         long total = 0;

@@ -177,6 +177,24 @@ final class Run {
         return reading;
     }
 
+    /** The RSS of a process and its relatives of the same name (nginx: master and workers) in KiB, printed. */
+    long rssOfFamily(String label, long pid) {
+        List<Long> family = ProcessProbe.family(pid);
+        long rss = 0;
+        long openFiles = 0;
+        for (long member : family) {
+            rss += ProcessProbe.memory(member).map(ProcessProbe.Memory::rssKb).orElse(0L);
+            openFiles += Math.max(0, ProcessProbe.openFiles(member));
+        }
+        say("%s: RSS %s, %d open files, in %d processes (%s)".formatted(label, mib(rss), openFiles, family.size(),
+                ProcessProbe.command(pid).orElse("?")));
+        return rss;
+    }
+
+    boolean isJvm(long pid) {
+        return ProcessProbe.command(pid).map(command -> command.equals("java")).orElse(false);
+    }
+
     static String mib(long kb) {
         return kb < 0 ? "n/a" : "%.1f MiB".formatted(kb / 1024.0);
     }

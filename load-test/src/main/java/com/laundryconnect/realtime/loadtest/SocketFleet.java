@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
+import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -36,6 +37,9 @@ final class SocketFleet implements AutoCloseable {
         volatile String closeReason;
         volatile String refusal;
         volatile int attempts;
+        /** When the last attempt began and when its {@code connection_established} arrived, on {@link MonoClock}. */
+        volatile long attemptStartMicros;
+        volatile long establishedMicros;
 
         Conn(int index, String uri) {
             this.index = index;
@@ -46,6 +50,14 @@ final class SocketFleet implements AutoCloseable {
     interface Listener {
         /** Called on an event loop for every message, {@code connection_established} included. */
         void onMessage(Conn conn, JsonObject message, long receivedMicros);
+    }
+
+    /**
+     * The URI a session's attempt opens, found out just before the attempt: the token-service round trip of a client
+     * that fetches a WebSocket token before every connect. Completes with the path and query to open.
+     */
+    interface UriSource {
+        Future<String> uriFor(Conn conn);
     }
 
     /** Whether a failed session is tried again (e.g. 4003 while the order is still on its way). */
@@ -90,6 +102,13 @@ final class SocketFleet implements AutoCloseable {
      */
     void openAll(List<Conn> conns, int concurrency, long attemptTimeoutMillis, long retryDelayMillis,
                  long deadlineNanos, RetryPolicy retryPolicy, Consumer<String> progress) {
+        openAll(conns, concurrency, attemptTimeoutMillis, retryDelayMillis, deadlineNanos, retryPolicy,
+                conn -> Future.succeededFuture(conn.uri), progress);
+    }
+
+    /** Like the other openAll, each attempt opening the URI {@code uriSource} finds for it at that moment. */
+    void openAll(List<Conn> conns, int concurrency, long attemptTimeoutMillis, long retryDelayMillis,
+                 long deadlineNanos, RetryPolicy retryPolicy, UriSource uriSource, Consumer<String> progress) {
         CountDownLatch done = new CountDownLatch(conns.size());
         AtomicInteger next = new AtomicInteger();
         Runnable[] launchNext = new Runnable[1];
@@ -98,7 +117,7 @@ final class SocketFleet implements AutoCloseable {
             if (i >= conns.size()) {
                 return;
             }
-            attempt(conns.get(i), attemptTimeoutMillis, retryDelayMillis, deadlineNanos, retryPolicy, () -> {
+            attempt(conns.get(i), attemptTimeoutMillis, retryDelayMillis, deadlineNanos, retryPolicy, uriSource, () -> {
                 done.countDown();
                 launchNext[0].run();
             });
@@ -126,7 +145,7 @@ final class SocketFleet implements AutoCloseable {
     }
 
     private void attempt(Conn conn, long timeoutMillis, long retryDelayMillis, long deadlineNanos, RetryPolicy retryPolicy,
-                         Runnable finished) {
+                         UriSource uriSource, Runnable finished) {
         if (System.nanoTime() >= deadlineNanos) {
             fail("setup deadline reached");
             finished.run();
@@ -134,10 +153,13 @@ final class SocketFleet implements AutoCloseable {
         }
         conn.attempts++;
         conn.refusal = null;
+        conn.attemptStartMicros = MonoClock.micros();
         Promise<Void> outcome = Promise.promise();
         long timer = vertx.setTimer(timeoutMillis, id -> outcome.tryFail("no connection_established within "
                 + timeoutMillis + " ms"));
-        client.connect(new WebSocketConnectOptions().setHost(host).setPort(port).setURI(conn.uri))
+        uriSource.uriFor(conn)
+                .onFailure(failure -> outcome.tryFail("no URI: " + shortText(failure)))
+                .compose(uri -> client.connect(new WebSocketConnectOptions().setHost(host).setPort(port).setURI(uri)))
                 .onFailure(failure -> outcome.tryFail("connect failed: " + shortText(failure)))
                 .onSuccess(socket -> {
                     conn.socket = socket;
@@ -175,7 +197,7 @@ final class SocketFleet implements AutoCloseable {
             if (retryPolicy.retry(conn, failure) && System.nanoTime() + retryDelayMillis * 1_000_000 < deadlineNanos) {
                 tally(retriedFailures, failure);
                 vertx.setTimer(retryDelayMillis, id ->
-                        attempt(conn, timeoutMillis, retryDelayMillis, deadlineNanos, retryPolicy, finished));
+                        attempt(conn, timeoutMillis, retryDelayMillis, deadlineNanos, retryPolicy, uriSource, finished));
                 return;
             }
             fail(failure);
@@ -196,6 +218,7 @@ final class SocketFleet implements AutoCloseable {
         if (!conn.established) {
             String type = message.getString("type", "");
             if (type.equals("connection_established")) {
+                conn.establishedMicros = received;
                 conn.established = true;
                 established.incrementAndGet();
                 openNow.incrementAndGet();

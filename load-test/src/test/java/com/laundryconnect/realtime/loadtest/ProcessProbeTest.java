@@ -3,6 +3,8 @@ package com.laundryconnect.realtime.loadtest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 class ProcessProbeTest {
@@ -33,5 +35,35 @@ class ProcessProbeTest {
         assertTrue(ProcessProbe.memory(pid).orElseThrow().rssKb() > 0);
         assertTrue(ProcessProbe.openFiles(pid) > 0);
         assertTrue(ProcessProbe.cpuMillis(pid) >= 0);
+    }
+
+    @Test
+    void countsAProcessWithItsSameNamedParentAndChildrenAsNginxWorkersWithTheirMaster() throws Exception {
+        // A bash that starts a second bash, which starts sleep: like nginx's master and a worker, plus a stranger.
+        Process outer = new ProcessBuilder("bash", "-c", "bash -c 'sleep 30; true' & wait").start();
+        try {
+            long outerPid = outer.pid();
+            long innerPid = awaitChild(outerPid);
+
+            assertEquals(List.of(outerPid, innerPid), ProcessProbe.family(innerPid));
+            assertEquals(List.of(outerPid, innerPid), ProcessProbe.family(outerPid));
+            assertEquals(List.of(ProcessHandle.current().pid()), ProcessProbe.family(ProcessHandle.current().pid()));
+        } finally {
+            outer.descendants().forEach(ProcessHandle::destroy);
+            outer.destroy();
+        }
+    }
+
+    private static long awaitChild(long pid) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            var child = ProcessHandle.of(pid).orElseThrow().children()
+                    .filter(handle -> ProcessProbe.command(handle.pid()).orElse("").equals("bash")).findFirst();
+            if (child.isPresent()) {
+                return child.get().pid();
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("bash started no child bash");
     }
 }

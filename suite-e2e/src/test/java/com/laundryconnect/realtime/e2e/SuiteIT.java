@@ -17,29 +17,23 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.laundryconnect.realtime.localdev.edge.AccessLog;
-import com.laundryconnect.realtime.localdev.edge.EdgeServer;
-import com.laundryconnect.realtime.localdev.edge.IngressReader;
-import com.laundryconnect.realtime.localdev.edge.RouteTable;
-import com.laundryconnect.realtime.localdev.edge.ServicePorts;
+import com.laundryconnect.realtime.localdev.edge.NginxEdge;
 import com.laundryconnect.realtime.session.testing.Replica;
 import com.laundryconnect.realtime.session.testing.TestSocket;
 import com.laundryconnect.realtime.session.testing.TestTokens;
 
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * The packaged token-, tracking- and partner-service behind the local edge, which routes by the Ingress: a customer
+ * The packaged token-, tracking- and partner-service behind the local edge, nginx configured from the Ingress exactly
+ * as dev/up configures it: a customer
  * and a partner get WS tokens from token-service and use the endpoints it hands out, exactly as the guide's clients
  * do, and a partner's location and a customer's chat message cross from one service to the other through Kafka.
  */
@@ -47,7 +41,7 @@ class SuiteIT {
 
     private static final Path REPO = Path.of(System.getProperty("repo.root", ".."));
     private static final List<Replica> SERVICES = new ArrayList<>();
-    private static Vertx vertx;
+    private static NginxEdge nginx;
     private static Replica tracking;
     private static String edge;
 
@@ -61,12 +55,9 @@ class SuiteIT {
         Path ports = Files.createTempFile("services", ".properties");
         Files.writeString(ports, "token-service=" + token.port() + "\ntracking-service=" + tracking.port()
                 + "\npartner-service=" + partner.port() + "\nnotification-service=1\n");
-        RouteTable routes = RouteTable.of(IngressReader.read(REPO.resolve("k8s/base/ingress.yaml")),
-                ServicePorts.load(ports), "127.0.0.1");
-        vertx = Vertx.vertx();
-        HttpServer server = EdgeServer.start(vertx, routes, "127.0.0.1", 0, new AccessLog(line -> { }))
-                .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        edge = "http://127.0.0.1:" + server.actualPort();
+        Path edgeState = Files.createTempDirectory("suite-e2e-edge");
+        nginx = NginxEdge.start(REPO.resolve("k8s/base/ingress.yaml"), ports, edgeState.resolve("console"), edgeState);
+        edge = "http://127.0.0.1:" + nginx.port();
     }
 
     private static Replica start(String service, String... extraSystemProperties) throws IOException {
@@ -87,10 +78,10 @@ class SuiteIT {
     }
 
     @AfterAll
-    static void stopSuite() {
+    static void stopSuite() throws InterruptedException {
         SERVICES.forEach(Replica::close);
-        if (vertx != null) {
-            vertx.close();
+        if (nginx != null) {
+            nginx.close();
         }
     }
 

@@ -1,5 +1,5 @@
 package com.laundryconnect.realtime.localdev.edge;
 
-/** A {@code pathType: Prefix} path of the Ingress and the name of the Service it routes to. */
-public record IngressPath(String path, String serviceName) {
+/** One path of the Ingress, the Service it routes to, and the proxy settings of the Ingress that declares it. */
+public record IngressPath(String path, PathType pathType, String serviceName, ProxySettings settings) {
 }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,46 +14,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class IngressReaderTest {
 
-    // Surefire runs in the module directory; these are the very files LocalEdge reads from the repository root.
+    // Surefire runs in the module directory; this is the very file dev/up's EdgeConfig reads from the repository root.
     private static final Path REPOSITORY_INGRESS = Path.of("../k8s/base/ingress.yaml");
-    private static final Path REPOSITORY_SERVICE_PORTS = Path.of("../dev/services.properties");
 
     @Test
-    void readsThePublicRoutesOfTheRepositoryIngress() {
+    void readsThePublicRoutesOfTheRepositoryIngressWithItsTimeoutsAndBodyLimit() {
+        ProxySettings settings = new ProxySettings(5, 3600, 3600, "1m", false, "4k", true, List.of());
+
         assertEquals(List.of(
-                        new IngressPath("/api/realtime", "token-service"),
-                        new IngressPath("/api/notifications", "notification-service"),
-                        new IngressPath("/ws/notifications", "notification-service"),
-                        new IngressPath("/ws/orders", "tracking-service"),
-                        new IngressPath("/ws/partner", "partner-service")),
+                        new IngressPath("/api/realtime", PathType.PREFIX, "token-service", settings),
+                        new IngressPath("/api/notifications", PathType.PREFIX, "notification-service", settings),
+                        new IngressPath("/ws/notifications", PathType.PREFIX, "notification-service", settings),
+                        new IngressPath("/ws/orders", PathType.PREFIX, "tracking-service", settings),
+                        new IngressPath("/ws/partner", PathType.PREFIX, "partner-service", settings)),
                 IngressReader.read(REPOSITORY_INGRESS));
     }
 
     @Test
-    void theRepositoryRouteTableServesContractSectionOneAndNothingElse() {
-        RouteTable routes = RouteTable.of(IngressReader.read(REPOSITORY_INGRESS),
-                ServicePorts.load(REPOSITORY_SERVICE_PORTS), "127.0.0.1");
-
-        assertEquals(Optional.of("token-service"), serviceFor(routes, "/api/realtime/token/"));
-        assertEquals(Optional.of("token-service"), serviceFor(routes, "/api/realtime/jwks.json"));
-        assertEquals(Optional.of("notification-service"), serviceFor(routes, "/ws/notifications/"));
-        assertEquals(Optional.of("notification-service"), serviceFor(routes, "/ws/notifications"));
-        assertEquals(Optional.of("notification-service"), serviceFor(routes, "/api/notifications/read-all/"));
-        assertEquals(Optional.of("tracking-service"), serviceFor(routes, "/ws/orders/5b0c/"));
-        assertEquals(Optional.of("partner-service"), serviceFor(routes, "/ws/partner/"));
-        assertEquals(Optional.empty(), serviceFor(routes, "/internal/events"));
-        assertEquals(Optional.empty(), serviceFor(routes, "/api/realtimex"));
-        assertEquals(Optional.empty(), serviceFor(routes, "/q/health/ready"));
-    }
-
-    @Test
-    void readsEveryRuleOfEveryIngressDocument(@TempDir Path directory) throws IOException {
+    void readsEveryRuleOfEveryIngressDocumentEachWithItsOwnAnnotations(@TempDir Path directory) throws IOException {
         Path manifest = Files.writeString(directory.resolve("ingress.yaml"), """
                 apiVersion: v1
                 kind: Service
                 metadata: {name: ignored}
                 ---
                 kind: Ingress
+                metadata:
+                  annotations:
+                    nginx.ingress.kubernetes.io/proxy-body-size: "8m"
+                    nginx.ingress.kubernetes.io/proxy-buffering: "on"
+                    nginx.ingress.kubernetes.io/ssl-redirect: "true"
+                    kubernetes.io/description: not for nginx
                 spec:
                   rules:
                     - host: a.example
@@ -63,27 +52,61 @@ class IngressReaderTest {
                           - {path: /a, pathType: Prefix, backend: {service: {name: svc-a, port: {number: 80}}}}
                     - http:
                         paths:
-                          - {path: /b/, pathType: Prefix, backend: {service: {name: svc-b, port: {name: http}}}}
-                """);
-
-        assertEquals(List.of(new IngressPath("/a", "svc-a"), new IngressPath("/b/", "svc-b")),
-                IngressReader.read(manifest));
-    }
-
-    @Test
-    void refusesAPathTypeOtherThanPrefix(@TempDir Path directory) throws IOException {
-        Path manifest = Files.writeString(directory.resolve("ingress.yaml"), """
+                          - {path: /b/, pathType: Exact, backend: {service: {name: svc-b, port: {name: http}}}}
+                ---
                 kind: Ingress
+                metadata:
+                  annotations: {nginx.ingress.kubernetes.io/proxy-connect-timeout: "2"}
                 spec:
                   rules:
                     - http:
                         paths:
-                          - {path: /exact, pathType: Exact, backend: {service: {name: svc}}}
+                          - {path: /c, pathType: Prefix, backend: {service: {name: svc-c}}}
+                """);
+        ProxySettings first = new ProxySettings(5, 60, 60, "8m", true, "4k", true,
+                List.of("nginx.ingress.kubernetes.io/ssl-redirect"));
+        ProxySettings second = new ProxySettings(2, 60, 60, "1m", false, "4k", true, List.of());
+
+        assertEquals(List.of(
+                        new IngressPath("/a", PathType.PREFIX, "svc-a", first),
+                        new IngressPath("/b/", PathType.EXACT, "svc-b", first),
+                        new IngressPath("/c", PathType.PREFIX, "svc-c", second)),
+                IngressReader.read(manifest));
+    }
+
+    @Test
+    void refusesImplementationSpecificPaths(@TempDir Path directory) throws IOException {
+        InvalidRoutesException error = assertThrows(InvalidRoutesException.class, () -> IngressReader.read(
+                ingressWithPath(directory, "{path: /any, pathType: ImplementationSpecific, backend: {service: {name: svc}}}")));
+
+        assertTrue(error.getMessage().contains("/any") && error.getMessage().contains("ImplementationSpecific"),
+                error.getMessage());
+    }
+
+    @Test
+    void refusesAPathNginxWouldReadAsSyntax(@TempDir Path directory) throws IOException {
+        InvalidRoutesException error = assertThrows(InvalidRoutesException.class, () -> IngressReader.read(
+                ingressWithPath(directory, "{path: '/a;b {', pathType: Prefix, backend: {service: {name: svc}}}")));
+
+        assertTrue(error.getMessage().contains("/a;b {"), error.getMessage());
+    }
+
+    @Test
+    void refusesAnAnnotationValueNginxWouldNotTake(@TempDir Path directory) throws IOException {
+        Path manifest = Files.writeString(directory.resolve("ingress.yaml"), """
+                kind: Ingress
+                metadata:
+                  annotations: {nginx.ingress.kubernetes.io/proxy-read-timeout: "1h; deny all"}
+                spec:
+                  rules:
+                    - http:
+                        paths:
+                          - {path: /a, pathType: Prefix, backend: {service: {name: svc}}}
                 """);
 
         InvalidRoutesException error = assertThrows(InvalidRoutesException.class, () -> IngressReader.read(manifest));
 
-        assertTrue(error.getMessage().contains("/exact") && error.getMessage().contains("Exact"), error.getMessage());
+        assertTrue(error.getMessage().contains("proxy-read-timeout"), error.getMessage());
     }
 
     @Test
@@ -93,7 +116,14 @@ class IngressReaderTest {
         assertThrows(InvalidRoutesException.class, () -> IngressReader.read(manifest));
     }
 
-    private static Optional<String> serviceFor(RouteTable routes, String path) {
-        return routes.backendFor(path).map(Backend::serviceName);
+    private static Path ingressWithPath(Path directory, String path) throws IOException {
+        return Files.writeString(directory.resolve("ingress.yaml"), """
+                kind: Ingress
+                spec:
+                  rules:
+                    - http:
+                        paths:
+                          - %s
+                """.formatted(path));
     }
 }

@@ -22,6 +22,9 @@ import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -35,48 +38,56 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The edge started on the repository's real Ingress, in front of one small Vert.x backend that plays token-service,
- * notification-service and tracking-service; nothing listens on partner-service's port. The clients are the JDK's,
- * so nothing the edge does is hidden by sharing an implementation with it.
+ * The real nginx, configured from the repository's Ingress as dev/up configures it, in front of one small Vert.x
+ * backend that plays token-service, notification-service and tracking-service; nothing listens on partner-service's
+ * port. The clients are the JDK's, so nothing the edge does is hidden by sharing an implementation with it.
  */
-class LocalEdgeTest {
+class NginxEdgeTest {
 
     private static final Path REPOSITORY_INGRESS = Path.of("../k8s/base/ingress.yaml");
     private static final String FORBIDDEN_ERROR = "{\"type\":\"error\",\"code\":4003,\"message\":\"forbidden\"}";
 
     private static final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private static final List<String> accessLog = new CopyOnWriteArrayList<>();
     private static final List<String> backendCloses = new CopyOnWriteArrayList<>();
     private static Vertx vertx;
+    private static NginxEdge nginx;
     private static String edge;
+    private static int backendPort;
+    private static int downPort;
 
     @BeforeAll
     static void startBackendAndEdge(@TempDir Path directory) throws Exception {
+        readableByNginxWorkers(directory);
         vertx = Vertx.vertx();
         HttpServer backend = await(vertx
                 .createHttpServer(new HttpServerOptions().setWebSocketSubProtocols(List.of("realtime.v1")))
-                .requestHandler(LocalEdgeTest::playService)
+                .requestHandler(NginxEdgeTest::playService)
                 .listen(0, "127.0.0.1"));
-        int port = backend.actualPort();
+        backendPort = backend.actualPort();
+        downPort = portNobodyListensOn();
         Path servicePorts = Files.writeString(directory.resolve("services.properties"), """
                 token-service=%d
                 notification-service=%d
                 tracking-service=%d
                 partner-service=%d
-                """.formatted(port, port, port, portNobodyListensOn()));
-        RouteTable routes = RouteTable.of(
-                IngressReader.read(REPOSITORY_INGRESS), ServicePorts.load(servicePorts), "127.0.0.1");
-        int edgePort = await(EdgeServer.start(vertx, routes, "127.0.0.1", 0, new AccessLog(accessLog::add)))
-                .actualPort();
-        edge = "127.0.0.1:" + edgePort;
+                """.formatted(backendPort, backendPort, backendPort, downPort));
+        Path console = Files.createDirectories(directory.resolve("console"));
+        Files.writeString(console.resolve("index.html"), "<title>console</title>");
+        Path state = Files.createDirectories(directory.resolve("edge"));
+        nginx = NginxEdge.start(REPOSITORY_INGRESS, servicePorts, console, state);
+        edge = "127.0.0.1:" + nginx.port();
     }
 
     @AfterAll
     static void stop() throws Exception {
+        if (nginx != null) {
+            nginx.close();
+        }
         await(vertx.close());
     }
 
@@ -98,6 +109,9 @@ class LocalEdgeTest {
         assertEquals("127.0.0.1", seen.getString("x-forwarded-for"));
         assertEquals("http", seen.getString("x-forwarded-proto"));
         assertEquals(edge, seen.getString("x-forwarded-host"));
+        assertEquals(Integer.toString(nginx.port()), seen.getString("x-forwarded-port"));
+        assertNull(seen.getString("x-forwarded-prefix"), "the paths are not rewritten, so there is no prefix");
+        assertNull(seen.getString("connection"), "without Connection: close the service connection is kept alive");
     }
 
     @Test
@@ -191,8 +205,52 @@ class LocalEdgeTest {
         WebSocket webSocket = connect("/ws/notifications/?token=s3cret.jwt", new ClientSession());
         await(webSocket.sendClose(WebSocket.NORMAL_CLOSURE, ""));
 
-        waitFor(() -> accessLog.stream().anyMatch(line -> line.contains("/ws/notifications/?token=REDACTED")));
-        assertFalse(accessLog.stream().anyMatch(line -> line.contains("s3cret")), String.join("\n", accessLog));
+        waitFor(() -> accessLog().contains("\"GET /ws/notifications/ HTTP/1.1\" 101"));
+        assertFalse(accessLog().contains("s3cret"), accessLog());
+    }
+
+    @Test
+    void servesTheConsoleDirectoryAsStaticFiles() throws Exception {
+        HttpResponse<String> page = get("/console/");
+        HttpResponse<String> withoutSlash = get("/console");
+
+        assertEquals(200, page.statusCode());
+        assertEquals("text/html", page.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("<title>console</title>", page.body());
+        assertEquals(301, withoutSlash.statusCode());
+        assertEquals("/console/", withoutSlash.headers().firstValue("Location").orElseThrow());
+        assertEquals(404, get("/console/missing.js").statusCode());
+    }
+
+    @Test
+    void theLongestMatchingPathWinsWhateverTheIngressOrderAndExactBeatsPrefix(@TempDir Path directory)
+            throws Exception {
+        readableByNginxWorkers(directory);
+        Path ingress = Files.writeString(directory.resolve("ingress.yaml"), """
+                kind: Ingress
+                spec:
+                  rules:
+                    - http:
+                        paths:
+                          - {path: /api, pathType: Prefix, backend: {service: {name: svc-up}}}
+                          - {path: /api/special/, pathType: Prefix, backend: {service: {name: svc-down}}}
+                          - {path: /api/exact, pathType: Exact, backend: {service: {name: svc-down}}}
+                """);
+        Path ports = Files.writeString(directory.resolve("services.properties"),
+                "svc-up=" + backendPort + "\nsvc-down=" + downPort + "\n");
+        Path state = Files.createDirectories(directory.resolve("edge"));
+        try (NginxEdge other = NginxEdge.start(ingress, ports, directory.resolve("console"), state)) {
+            String origin = "http://127.0.0.1:" + other.port();
+            for (String path : List.of("/api", "/api/", "/api/x", "/api/specialx", "/api/exact/more", "/api/exactly")) {
+                assertEquals(200, get(URI.create(origin + path)).statusCode(), path);
+            }
+            for (String path : List.of("/api/special", "/api/special/", "/api/special/x/y", "/api/exact")) {
+                HttpResponse<String> response = get(URI.create(origin + path));
+                assertEquals(502, response.statusCode(), path);
+                assertTrue(response.body().contains("svc-down"), path + ": " + response.body());
+            }
+            assertEquals(404, get(URI.create(origin + "/apix")).statusCode());
+        }
     }
 
     /** WebSocket endpoints behave like the contract's; other paths echo what reached them. */
@@ -215,6 +273,9 @@ class LocalEdgeTest {
                     .put("x-forwarded-for", request.getHeader("X-Forwarded-For"))
                     .put("x-forwarded-proto", request.getHeader("X-Forwarded-Proto"))
                     .put("x-forwarded-host", request.getHeader("X-Forwarded-Host"))
+                    .put("x-forwarded-port", request.getHeader("X-Forwarded-Port"))
+                    .put("x-forwarded-prefix", request.getHeader("X-Forwarded-Prefix"))
+                    .put("connection", request.getHeader("Connection"))
                     .encode()));
         }
     }
@@ -277,7 +338,24 @@ class LocalEdgeTest {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(http(path)).build(), HttpResponse.BodyHandlers.ofString());
+        return get(http(path));
+    }
+
+    private static HttpResponse<String> get(URI uri) throws Exception {
+        return client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Run as root, nginx's workers are nobody; JUnit's temporary directories are the owner's alone. */
+    private static void readableByNginxWorkers(Path directory) throws IOException {
+        Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    private static String accessLog() {
+        try {
+            return Files.exists(nginx.accessLog()) ? Files.readString(nginx.accessLog()) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static URI http(String path) {

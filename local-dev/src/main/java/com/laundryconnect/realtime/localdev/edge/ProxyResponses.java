@@ -49,7 +49,7 @@ final class ProxyResponses {
         accessLog.record(request, 502, backend.serviceName());
     }
 
-    private static void sendDetail(HttpServerRequest request, int status, String detail) {
+    static void sendDetail(HttpServerRequest request, int status, String detail) {
         request.resume();
         request.response()
                 .setStatusCode(status)

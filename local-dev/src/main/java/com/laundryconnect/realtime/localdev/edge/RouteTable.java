@@ -1,5 +1,6 @@
 package com.laundryconnect.realtime.localdev.edge;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,13 @@ public final class RouteTable {
                         PathPrefix.of(ingressPath.path()),
                         new Backend(ingressPath.serviceName(), backendHost, ports.portOf(ingressPath.serviceName()))))
                 .toList());
+    }
+
+    /** This table plus one route that the Ingress does not have. */
+    public RouteTable with(Route extraRoute) {
+        List<Route> all = new ArrayList<>(routesLongestFirst);
+        all.add(extraRoute);
+        return new RouteTable(all);
     }
 
     public Optional<Backend> backendFor(String requestPath) {

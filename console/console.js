@@ -40,21 +40,24 @@ $('new-user-id').addEventListener('click', () => {
   $('user-id').value = crypto.randomUUID();
 });
 
-let guide;
-try {
-  guide = {
-    clients: await import('./generated/guide-clients.js'),
-    ...(await import('./notifications-panel.js')),
-    ...(await import('./tracking-panel.js')),
-    ...(await import('./partner-panel.js')),
-  };
-} catch (error) {
+// The forms are wired at once (an Enter pressed early must not submit them natively); what needs the guide's
+// clients waits for them. <html data-ready> tells that they are loaded.
+const guideLoading = Promise.all([
+  import('./generated/guide-clients.js'),
+  import('./notifications-panel.js'),
+  import('./tracking-panel.js'),
+  import('./partner-panel.js'),
+]).then(([clients, ...panels]) => {
+  document.documentElement.dataset.ready = 'true';
+  return Object.assign({ clients }, ...panels);
+}, (error) => {
   const session = $('session');
   session.dataset.state = 'error';
   session.textContent = `The guide's clients could not be loaded (${error.message}). They are extracted from the ` +
     'client guide into console/generated/ by console/extract-guide-clients.sh, which dev/up runs.';
   throw error;
-}
+});
+let guide;
 
 let running = { notifications: null, tracking: null, partner: null };
 let signedIn = null;
@@ -82,6 +85,7 @@ function track(orderId) {
 }
 
 async function signIn(role, userId) {
+  guide = await guideLoading;
   stopAll();
   const session = $('session');
   session.dataset.state = 'signing-in';
@@ -147,7 +151,7 @@ $('sign-in-form').addEventListener('submit', (event) => {
 
 $('track-form').addEventListener('submit', (event) => {
   event.preventDefault();
-  track($('track-order-id').value.trim());
+  if (signedIn) track($('track-order-id').value.trim());
 });
 
 $('stop-tracking').addEventListener('click', () => {

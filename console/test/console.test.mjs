@@ -33,7 +33,7 @@ async function openConsole(context, hash = '') {
   page.on('pageerror', (error) => problems.push(error.message));
   page.problems = problems;
   await page.goto(CONSOLE_URL + hash);
-  await page.waitForFunction(() => document.querySelector('#event-json').value.includes('specversion'));
+  await page.locator('html[data-ready="true"]').waitFor({ state: 'attached' });
   return page;
 }
 

@@ -22,7 +22,9 @@ $('publish-customer-id').value = crypto.randomUUID();
 $('publish-partner-id').value = crypto.randomUUID();
 const publishPanel = startPublishPanel({
   typeSelect: $('event-type'),
-  idInputs: { orderId: $('publish-order-id'), customerId: $('publish-customer-id'), partnerId: $('publish-partner-id') },
+  idInputs: {
+    orderId: $('publish-order-id'), customerId: $('publish-customer-id'), partnerId: $('publish-partner-id'),
+  },
   textarea: $('event-json'),
   form: $('publish-form'),
   result: $('publish-result'),

@@ -15,7 +15,7 @@ const CLOSE_CODE_MEANINGS = {
   1011: 'the server hit an unexpected error',
   1013: 'try again later: the client read too slowly and its outbound queue overflowed',
   4001: 'authentication failed: the token is missing, malformed, badly signed, expired or for another audience',
-  4003: 'forbidden: signed in, but not allowed here (e.g. not this order\'s customer, partner or staff, or an unknown order)',
+  4003: "forbidden: signed in, but not allowed here (not the order's customer, partner or staff, or no such order)",
 };
 
 /** What each message type is, from contract sections 4 to 7. */
@@ -70,9 +70,15 @@ function describe(entry) {
       };
     }
     case 'error':
-      return { arrow: '!', text: `connection #${entry.connection}: error event${entry.cause ? ` (${entry.cause})` : ''}` };
+      return {
+        arrow: '!',
+        text: `connection #${entry.connection}: error event${entry.cause ? ` (${entry.cause})` : ''}`,
+      };
     case 'closing':
-      return { arrow: '•', text: `connection #${entry.connection}: the client asks to close${entry.code ? ` with ${entry.code}` : ''}` };
+      return {
+        arrow: '•',
+        text: `connection #${entry.connection}: the client asks to close${entry.code ? ` with ${entry.code}` : ''}`,
+      };
     case 'close':
       return {
         arrow: '×',

@@ -117,7 +117,8 @@ export function startNotifications({ tokenData, accessToken, elements, say }) {
       `${notificationWS.reconnectInterval / 1000} s, attempt ${notificationWS.reconnectAttempts + 1} of ` +
       `${notificationWS.maxReconnectAttempts}`, 'closed');
   });
-  notificationWS.on('reconnect_failed', () => setStatus('gave up reconnecting (the guide stops after 10 attempts)', 'failed'));
+  notificationWS.on('reconnect_failed',
+    () => setStatus('gave up reconnecting (the guide stops after 10 attempts)', 'failed'));
   notificationWS.on('server_error', (message) => say(`Server error: ${message}`));
 
   markAllRead.onclick = () => notificationWS.markAllAsRead();

@@ -1,5 +1,5 @@
 // The partner's route so far on a plain SVG (no map tiles: the console works offline). Positions are projected
-// equirectangularly around the centre of their bounds, north up, which is exact enough for the few kilometres of a delivery.
+// equirectangularly around the centre of their bounds, north up: exact enough for the few kilometres of a delivery.
 const SVG = 'http://www.w3.org/2000/svg';
 const SIZE = 300;
 const MARGIN = 24;
@@ -39,7 +39,10 @@ export function createRouteMap(svg, caption) {
     const centreY = (Math.min(...ys) + Math.max(...ys)) / 2;
     const span = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys), MIN_SPAN_DEGREES);
     const scale = (SIZE - 2 * MARGIN) / span;
-    const screen = planar.map((p) => ({ x: SIZE / 2 + (p.x - centreX) * scale, y: SIZE / 2 - (p.y - centreY) * scale }));
+    const screen = planar.map((p) => ({
+      x: SIZE / 2 + (p.x - centreX) * scale,
+      y: SIZE / 2 - (p.y - centreY) * scale,
+    }));
     svg.append(element('polyline', {
       points: screen.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' '),
       class: 'route',

@@ -131,7 +131,7 @@ export function startTracking({ orderId, tokenData, role, userId, elements, say 
     const item = addChatLine('You', text, 'outgoing');
     item.querySelector('small').textContent = 'sending…';
     awaitingAnswer.push(item);
-    orderTracking.send(role === 'partner' ? { type: 'partner_reply', message: text } : { type: 'send_message', message: text });
+    orderTracking.send({ type: role === 'partner' ? 'partner_reply' : 'send_message', message: text });
     chatInput.value = '';
   };
 

@@ -10,7 +10,8 @@ import { chromium } from 'playwright-core';
 const CONSOLE_URL = process.env.CONSOLE_URL ?? 'http://localhost:8000/console/';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
-const TIMEOUT_MILLIS = 15_000;
+// Generous: the first events after a start wait for the services' Kafka consumers to get their partitions.
+const TIMEOUT_MILLIS = 30_000;
 // Without these, Chromium keeps trying to reach Google's services, which this machine's closed network refuses.
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];

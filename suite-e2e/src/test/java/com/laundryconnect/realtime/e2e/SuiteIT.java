@@ -123,7 +123,7 @@ class SuiteIT {
 
     @Test
     void theEdgeRoutesOnlyThePublicPaths() {
-        given().get(edge + "/internal/events").then().statusCode(404).body("detail", equalTo("Not found."));
+        given().get(edge + "/internal/other").then().statusCode(404).body("detail", equalTo("Not found."));
         given().get(edge + "/api/realtime/token/").then().statusCode(401);
         given().get(edge + "/api/realtime/jwks.json").then().statusCode(200);
     }

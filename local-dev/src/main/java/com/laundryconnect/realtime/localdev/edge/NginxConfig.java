@@ -25,6 +25,12 @@ public final class NginxConfig {
     /** Idle keepalive connections per worker and Service: a reconnect storm's token requests reuse them. */
     static final int UPSTREAM_KEEPALIVE = 64;
     static final String CONSOLE_PATH = "/console/";
+    /**
+     * The publish API, routed locally only so that the browser console posts on the same origin; the production
+     * Ingress leaves {@code /internal/} out on purpose.
+     */
+    static final IngressPath CONSOLE_PUBLISH_API = new IngressPath("/internal/events", PathType.EXACT,
+            "notification-service", ProxySettings.defaults());
     static final String NOT_FOUND_BODY = "{\"detail\":\"Not found.\"}";
 
     private NginxConfig() {
@@ -138,6 +144,14 @@ public final class NginxConfig {
                             log_not_found off;
                         }
                 """.formatted(site.consoleDirectory()));
+        }
+        if (!matches.contains("= " + CONSOLE_PUBLISH_API.path())
+                && portOfService.containsKey(CONSOLE_PUBLISH_API.serviceName())) {
+            config.append("""
+
+                        # Local only, for the browser console's publish panel: not part of the production Ingress.""");
+            appendProxyLocation(config, new Location("= " + CONSOLE_PUBLISH_API.path(), CONSOLE_PUBLISH_API),
+                    site.backendHost(), portOfService.get(CONSOLE_PUBLISH_API.serviceName()));
         }
         if (!matches.contains("/")) {
             config.append("""

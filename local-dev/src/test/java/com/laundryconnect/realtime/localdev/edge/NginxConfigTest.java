@@ -33,7 +33,8 @@ class NginxConfigTest {
                         "= /api/notifications -> notification-service", "/api/notifications/ -> notification-service",
                         "= /ws/notifications -> notification-service", "/ws/notifications/ -> notification-service",
                         "= /ws/orders -> tracking-service", "/ws/orders/ -> tracking-service",
-                        "= /ws/partner -> partner-service", "/ws/partner/ -> partner-service"),
+                        "= /ws/partner -> partner-service", "/ws/partner/ -> partner-service",
+                        "= /internal/events -> notification-service"),
                 proxyLocations(config));
         for (String upstream : List.of("token-service {\n        server 127.0.0.1:8081;",
                 "notification-service {\n        server 127.0.0.1:8082;", "tracking-service {\n        server 127.0.0.1:8083;",
@@ -48,8 +49,10 @@ class NginxConfigTest {
 
         assertEquals(10, occurrences(config, "proxy_read_timeout 3600s;"));
         assertEquals(10, occurrences(config, "proxy_send_timeout 3600s;"));
-        assertEquals(10, occurrences(config, "client_max_body_size 1m;"));
-        assertEquals(10, occurrences(config, "proxy_connect_timeout 5s;"));
+        // The ten Ingress locations and the console's local-only publish API, which has ingress-nginx's defaults.
+        assertEquals(11, occurrences(config, "client_max_body_size 1m;"));
+        assertEquals(11, occurrences(config, "proxy_connect_timeout 5s;"));
+        assertEquals(1, occurrences(config, "proxy_read_timeout 60s;"));
     }
 
     @Test

@@ -124,8 +124,22 @@ class NginxEdgeTest {
     }
 
     @Test
+    void routesThePublishApiLocallySoTheConsoleCanPostOnTheSameOrigin() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(http("/internal/events"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"events\":[]}"))
+                .header("Authorization", "Bearer service-token")
+                .build();
+
+        JsonObject seen = new JsonObject(client.send(request, HttpResponse.BodyHandlers.ofString()).body());
+
+        assertEquals("POST", seen.getString("method"));
+        assertEquals("/internal/events", seen.getString("uri"));
+        assertEquals("Bearer service-token", seen.getString("authorization"));
+    }
+
+    @Test
     void answersPathsOutsideTheIngressWithAJson404() throws Exception {
-        for (String path : List.of("/internal/events", "/api/realtimex", "/", "/q/health/ready")) {
+        for (String path : List.of("/internal/events/", "/internal/other", "/api/realtimex", "/", "/q/health/ready")) {
             HttpResponse<String> response = get(path);
 
             assertEquals(404, response.statusCode(), path);

@@ -15,6 +15,8 @@ export function startNotifications({ tokenData, accessToken, elements, say }) {
   const shown = new Map();
   let resyncTimer = null;
   let connections = 0;
+  // Counts what the socket said about the list or the count; a REST answer read before one of those is stale.
+  let liveUpdates = 0;
 
   const notificationWS = new NotificationWebSocket(tokenData.token);
 
@@ -64,12 +66,19 @@ export function startNotifications({ tokenData, accessToken, elements, say }) {
 
   /** Re-reads the newest notifications over REST: read marks changed elsewhere, or ones missed while offline. */
   async function resync(reason) {
+    const liveUpdatesBefore = liveUpdates;
     try {
       const response = await consoleFetch(`/api/notifications/?limit=${REST_PAGE_SIZE}`, {
         headers: { Authorization: `Bearer ${accessToken}` },
       });
       if (!response.ok) return;
       const page = await response.json();
+      if (liveUpdates !== liveUpdatesBefore) {
+        // The socket moved on while this page was read (a push or a mark overtook it): read again rather than let
+        // an older count or older read marks overwrite newer ones.
+        resyncSoon(reason);
+        return;
+      }
       const missed = page.results.filter((notification) => !shown.has(notification.id)).length;
       page.results.forEach(render);
       setUnread(page.unread_count);
@@ -79,29 +88,33 @@ export function startNotifications({ tokenData, accessToken, elements, say }) {
     }
   }
 
-  function resyncSoon() {
+  function resyncSoon(reason = 'sync') {
     clearTimeout(resyncTimer);
-    resyncTimer = setTimeout(() => resync('sync'), RESYNC_DELAY_MILLIS);
+    resyncTimer = setTimeout(() => resync(reason), RESYNC_DELAY_MILLIS);
   }
 
   notificationWS.on('connected', () => setStatus('upgrade accepted, waiting for connection_established', 'connecting'));
   notificationWS.on('connection_established', ({ unread_count: count }) => {
     connections += 1;
+    liveUpdates += 1;
     setStatus('connected', 'open');
     setUnread(count);
     notificationWS.updateBadge(count);
     resync(connections > 1 ? 'reconnect' : 'start');
   });
   notificationWS.on('notification', (notification) => {
+    liveUpdates += 1;
     render(notification);
     say(`New notification: ${notification.title}`);
   });
   notificationWS.on('unread_count', (count) => {
+    liveUpdates += 1;
     setUnread(count);
     const shownUnread = [...shown.values()].filter((item) => item.classList.contains('unread')).length;
     if (shownUnread !== count) resyncSoon();
   });
   notificationWS.on('mark_read_response', (response) => {
+    liveUpdates += 1;
     if (!response.success) {
       say(`Mark read refused: ${response.error}`);
       return;

@@ -75,8 +75,17 @@ async function shot(page, name, fullPage = true) {
   await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage });
 }
 
+/** On a timeout, says what the element showed instead and what the page's frame logs hold, for the CI log. */
 async function waitForText(locator, text) {
-  await locator.filter({ hasText: text }).first().waitFor();
+  try {
+    await locator.filter({ hasText: text }).first().waitFor();
+  } catch (error) {
+    const page = locator.page();
+    const shown = await locator.first().textContent({ timeout: 1_000 }).catch(() => '(not found)');
+    const frames = await page.locator('[id^="log-"] li').allTextContents().catch(() => []);
+    error.message += `\nexpected "${text}", shown: "${shown}"\nframe logs:\n${frames.slice(-40).join('\n')}`;
+    throw error;
+  }
 }
 
 test('a customer sees a published notification arrive, counted unread in both tabs, then marks it read', async () => {

@@ -13,6 +13,7 @@ const CLOSE_CODE_MEANINGS = {
   1008: 'policy violation: the client sent more than 20 messages per second for too long',
   1009: 'message too big: an inbound frame was larger than 64 KiB',
   1011: 'the server hit an unexpected error',
+  1012: 'live updates were interrupted (e.g. Redis restarted): reconnect, resuming with since, to get what was missed',
   1013: 'try again later: the client read too slowly and its outbound queue overflowed',
   4001: 'authentication failed: the token is missing, malformed, badly signed, expired or for another audience',
   4003: "forbidden: signed in, but not allowed here (not the order's customer, partner or staff, or no such order)",

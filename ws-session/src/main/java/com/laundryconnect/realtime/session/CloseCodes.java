@@ -11,6 +11,11 @@ public final class CloseCodes {
     public static final int MESSAGE_TOO_BIG = 1009;
     public static final int TRY_AGAIN_LATER = 1013;
     public static final int GOING_AWAY = 1001;
+    /**
+     * Live deliveries to the session may have been lost (the fan-out had a gap): the client should reconnect and
+     * resume from the last message it got ({@code since}); every guide class that reconnects does so on any code.
+     */
+    public static final int SERVICE_RESTART = 1012;
 
     private CloseCodes() {
     }

@@ -8,8 +8,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Sends a stored batch's {@link Deliveries} in one fan-out. The events behind them are committed already, so a push
- * that fails (Redis unavailable) is logged, not retried: applying the batch again would find every event applied and
- * push nothing, and clients see the stored state when they reconnect.
+ * that fails (Redis unavailable) is not retried: applying the batch again would find every event applied and push
+ * nothing. It is not silent either: the fan-out announces the gap for those keys once Redis is back, their sessions
+ * are closed with 1012, and the clients resume from storage.
  */
 @ApplicationScoped
 public class BestEffortPush {
@@ -32,7 +33,8 @@ public class BestEffortPush {
         try {
             sessions.deliver(deliveries.messagesByRoutingKey());
         } catch (RuntimeException e) {
-            LOG.warnf(e, "Could not push a batch's messages to %d routing keys", deliveries.messagesByRoutingKey().size());
+            LOG.warnf("Could not push a batch's messages to %d routing keys; their sessions will be closed to resume: %s",
+                    deliveries.messagesByRoutingKey().size(), e.getMessage());
             return;
         }
         Instant now = Instant.now();

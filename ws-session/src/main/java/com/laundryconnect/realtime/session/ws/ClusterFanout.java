@@ -3,8 +3,10 @@ package com.laundryconnect.realtime.session.ws;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -38,14 +40,28 @@ import io.vertx.redis.client.ResponseType;
  * <p>Publishing is one pipelined round trip per batch of deliveries, whatever the number of keys. The subscription
  * runs on a connection of its own whose message handler is in place before anything is subscribed, and it is
  * re-established with back-off, with every key held at the time, whenever that connection fails or ends.
+ *
+ * <p>Pub/sub keeps nothing for a subscriber that is away, so every gap is reported to the {@link GapListener}
+ * instead of passing silently: when the subscription comes back after a loss (Redis restarted, the connection
+ * dropped, Redis disconnected a subscriber that fell behind), for every key held; and when a publish fails, for
+ * the keys it was for, as a marker published on their channels once Redis takes publishes again, so that every
+ * replica holding them hears of it.
  */
 @ApplicationScoped
 class ClusterFanout {
 
     private static final Logger LOG = Logger.getLogger(ClusterFanout.class);
     private static final char SEPARATOR = '\n';
-    private static final long MAX_RECONNECT_DELAY_MILLIS = 5_000;
+    private static final long MAX_RECONNECT_DELAY_MILLIS = 1_000;
     private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(10);
+    /** Published alone on a key's channel after pushes to it were lost; no JSON message starts like this. */
+    static final String GAP_MARKER = "gap";
+    private static final long GAP_ANNOUNCE_RETRY_MILLIS = 1_000;
+
+    /** Told which keys' sessions may have missed deliveries, and that sessions opened from {@code since} on did not. */
+    interface GapListener {
+        void gap(Set<String> routingKeys, long sinceNanos);
+    }
 
     private final Redis redis;
     private final Vertx vertx;
@@ -53,9 +69,15 @@ class ClusterFanout {
     /** Sessions this replica holds per routing key; a key is subscribed while its count is above zero. */
     private final Map<String, Integer> sessionsPerKey = new HashMap<>();
     private final Counter received;
+    private final String clientName;
+    /** Keys whose pushes were lost by a failed publish and whose replicas have not been told yet. */
+    private final Set<String> unannouncedGaps = new LinkedHashSet<>();
     private volatile BiConsumer<String, List<String>> deliverLocally;
+    private volatile GapListener gapListener;
     private RedisConnection subscription;
     private boolean stopped;
+    private boolean subscriptionLost;
+    private boolean announcingGaps;
     private long reconnectDelayMillis = 100;
 
     ClusterFanout(Redis redis, Vertx vertx, MeterRegistry registry,
@@ -63,13 +85,20 @@ class ClusterFanout {
         this.redis = redis;
         this.vertx = vertx;
         this.channelPrefix = "realtime:fanout:" + applicationName + ":";
+        this.clientName = "realtime-fanout:" + applicationName + ":" + ProcessHandle.current().pid();
         this.received = Counter.builder("realtime.fanout.received")
                 .description("Fan-out payloads this replica received for the sessions it holds").register(registry);
     }
 
-    void start(BiConsumer<String, List<String>> deliverLocally) {
+    void start(BiConsumer<String, List<String>> deliverLocally, GapListener gapListener) {
         this.deliverLocally = deliverLocally;
+        this.gapListener = gapListener;
         connect();
+    }
+
+    /** The name the subscription connection gives itself in Redis ({@code CLIENT LIST}), to find this replica's. */
+    String subscriptionClientName() {
+        return clientName;
     }
 
     /**
@@ -96,13 +125,48 @@ class ClusterFanout {
             redis.batch(publishes).toCompletionStage().toCompletableFuture()
                     .get(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Publishing to Redis failed: " + e.getCause().getMessage(), e.getCause());
+            announceGapLater(jsonMessagesByKey.keySet());
+            throw new IllegalStateException("Publishing to Redis failed: " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
+            announceGapLater(jsonMessagesByKey.keySet());
             throw new IllegalStateException("Publishing to Redis took longer than " + PUBLISH_TIMEOUT, e);
         } catch (InterruptedException e) {
+            announceGapLater(jsonMessagesByKey.keySet());
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while publishing to Redis", e);
         }
+    }
+
+    /** Keeps trying, once a second, to publish the gap marker on each key's channel until Redis takes it. */
+    private synchronized void announceGapLater(Set<String> routingKeys) {
+        unannouncedGaps.addAll(routingKeys);
+        if (!announcingGaps && !stopped) {
+            announcingGaps = true;
+            vertx.setTimer(GAP_ANNOUNCE_RETRY_MILLIS, id -> announceGaps());
+        }
+    }
+
+    private synchronized void announceGaps() {
+        if (stopped) {
+            return;
+        }
+        Set<String> keys = Set.copyOf(unannouncedGaps);
+        List<Request> markers = keys.stream()
+                .map(key -> Request.cmd(Command.PUBLISH).arg(channelPrefix + key).arg(GAP_MARKER)).toList();
+        redis.batch(markers).onComplete(result -> {
+            synchronized (this) {
+                if (result.succeeded()) {
+                    unannouncedGaps.removeAll(keys);
+                    LOG.infof("Told the replicas of %d routing keys that pushes to them were lost", keys.size());
+                } else {
+                    LOG.debugf("Gap markers not published yet: %s", result.cause().toString());
+                }
+                announcingGaps = false;
+                if (!unannouncedGaps.isEmpty()) {
+                    announceGapLater(Set.of());
+                }
+            }
+        });
     }
 
     /**
@@ -148,7 +212,7 @@ class ClusterFanout {
         if (stopped) {
             return;
         }
-        redis.connect().onSuccess(this::subscribeAll).onFailure(failure -> reconnect(null, failure.getMessage()));
+        redis.connect().onSuccess(this::subscribeAll).onFailure(failure -> reconnect(null, failure.toString()));
     }
 
     private synchronized void subscribeAll(RedisConnection connection) {
@@ -157,20 +221,31 @@ class ClusterFanout {
             return;
         }
         connection.handler(this::onPush);
-        connection.exceptionHandler(failure -> reconnect(connection, failure.getMessage()));
+        connection.exceptionHandler(failure -> reconnect(connection, failure.toString()));
         connection.endHandler(ended -> reconnect(connection, "connection ended"));
         subscription = connection;
         reconnectDelayMillis = 100;
-        for (String routingKey : sessionsPerKey.keySet()) {
-            send(connection, Command.SUBSCRIBE, routingKey);
+        long subscribedSinceNanos = System.nanoTime();
+        Set<String> keys = Set.copyOf(sessionsPerKey.keySet());
+        List<Future<Void>> subscribes = new ArrayList<>(keys.size() + 1);
+        subscribes.add(connection.send(Request.cmd(Command.CLIENT).arg("SETNAME").arg(clientName)).mapEmpty());
+        for (String routingKey : keys) {
+            subscribes.add(send(connection, Command.SUBSCRIBE, routingKey));
         }
-        LOG.debugf("Subscribed to %d keys of %s*", sessionsPerKey.size(), channelPrefix);
+        LOG.debugf("Subscribing to %d keys of %s*", keys.size(), channelPrefix);
+        if (subscriptionLost) {
+            subscriptionLost = false;
+            // Whatever was published for these keys while the subscription was away is gone for good.
+            Future.join(subscribes).onComplete(subscribed -> gapListener.gap(keys, subscribedSinceNanos));
+        }
     }
 
     private synchronized void reconnect(RedisConnection failed, String reason) {
         if (stopped || (failed != null && failed != subscription)) {
             return;
         }
+        // Also when connecting failed: sessions opened meanwhile were admitted without a subscription.
+        subscriptionLost = true;
         subscription = null;
         if (failed != null) {
             failed.close();
@@ -193,6 +268,11 @@ class ClusterFanout {
         }
         String routingKey = channel.substring(channelPrefix.length());
         received.increment();
-        deliverLocally.accept(routingKey, List.of(push.get(2).toString().split(String.valueOf(SEPARATOR))));
+        String payload = push.get(2).toString();
+        if (payload.equals(GAP_MARKER)) {
+            gapListener.gap(Set.of(routingKey), System.nanoTime());
+            return;
+        }
+        deliverLocally.accept(routingKey, List.of(payload.split(String.valueOf(SEPARATOR))));
     }
 }

@@ -17,6 +17,7 @@ public final class Session {
     private final String endpoint;
     private final Set<String> routingKeys;
     private final AtomicInteger backlog = new AtomicInteger();
+    private final long openedAtNanos = System.nanoTime();
     private volatile long lastSeenMillis = System.currentTimeMillis();
     private volatile long expiryTimerId = -1;
     private long rateWindowStartMillis;
@@ -46,6 +47,10 @@ public final class Session {
 
     Set<String> routingKeys() {
         return routingKeys;
+    }
+
+    long openedAtNanos() {
+        return openedAtNanos;
     }
 
     /** Messages written while the client's socket could take no more. */
@@ -84,7 +89,7 @@ public final class Session {
 
     /** Ends the hold and hands back what was kept, in arrival order; later deliveries are written directly. */
     synchronized List<String> releaseHeld() {
-        List<String> held = heldDeliveries == null ? java.util.List.of() : heldDeliveries;
+        List<String> held = heldDeliveries == null ? List.of() : heldDeliveries;
         heldDeliveries = null;
         return held;
     }

@@ -3,6 +3,7 @@ package com.laundryconnect.realtime.session.ws;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,7 @@ public class Sessions {
         this.fanout = fanout;
         this.outbound = outbound;
         this.vertx = vertx;
-        fanout.start(this::deliverLocally);
+        fanout.start(this::deliverLocally, this::closeAfterGap);
         this.idleSweepTimer = vertx.setPeriodic(IDLE_SWEEP_MILLIS, id -> dropIdleSessions());
     }
 
@@ -295,6 +296,31 @@ public class Sessions {
     public void closeAll() {
         for (Session session : List.copyOf(byConnectionId.values())) {
             close(session, CloseCodes.GOING_AWAY, "Server shutting down");
+        }
+    }
+
+    /**
+     * Closes the sessions of keys whose live deliveries may have been lost, with 1012, so that their clients reconnect
+     * and resume from storage rather than stay open with a silently stale view. Closing was chosen over a catch-up
+     * inside the open session because resuming on reconnect is one path for all three endpoints, the same one a
+     * restart or a fail-over takes, and it is where the replay and its de-duplication already live.
+     */
+    private void closeAfterGap(Set<String> routingKeys, long sinceNanos) {
+        Set<Session> affected = new HashSet<>();
+        for (String key : routingKeys) {
+            for (Session session : byRoutingKey.getOrDefault(key, Set.of())) {
+                if (session.openedAtNanos() - sinceNanos < 0) {
+                    affected.add(session);
+                }
+            }
+        }
+        if (affected.isEmpty()) {
+            return;
+        }
+        LOG.warnf("Live deliveries to %d routing keys may have been lost; closing their %d sessions with 1012 so "
+                + "that the clients resume", routingKeys.size(), affected.size());
+        for (Session session : affected) {
+            close(session, CloseCodes.SERVICE_RESTART, "Live updates were interrupted: reconnect to resume");
         }
     }
 

@@ -1,5 +1,6 @@
 package com.laundryconnect.realtime.notification.ws;
 
+import com.laundryconnect.realtime.session.ws.Replayable;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -40,9 +41,14 @@ public final class NotificationMessages {
         }
     }
 
-    public record NotificationPushed(String type, NotificationView notification) {
+    public record NotificationPushed(String type, NotificationView notification) implements Replayable {
         public NotificationPushed(NotificationView notification) {
             this("notification", notification);
+        }
+
+        @Override
+        public String replayKey() {
+            return Long.toString(notification.id());
         }
     }
 

@@ -1,14 +1,10 @@
 package com.laundryconnect.realtime.notification.ws;
 
-import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.laundryconnect.realtime.notification.store.MarkReadResult;
-import com.laundryconnect.realtime.notification.store.Notification;
 import com.laundryconnect.realtime.notification.store.NotificationIds;
 import com.laundryconnect.realtime.notification.store.NotificationStore;
 import com.laundryconnect.realtime.session.auth.Caller;
@@ -37,13 +33,11 @@ public class NotificationSocket {
     private final Sessions sessions;
     private final NotificationStore store;
     private final NotificationPush push;
-    private final ObjectMapper json;
 
-    public NotificationSocket(Sessions sessions, NotificationStore store, NotificationPush push, ObjectMapper json) {
+    public NotificationSocket(Sessions sessions, NotificationStore store, NotificationPush push) {
         this.sessions = sessions;
         this.store = store;
         this.push = push;
-        this.json = json;
     }
 
     @OnOpen
@@ -60,14 +54,11 @@ public class NotificationSocket {
             sessions.open(connection, caller, keys, established);
             return;
         }
-        Session session = sessions.openHeld(connection, caller, keys, established);
-        List<Notification> missed = store.createdAfter(caller.userId(), resumeAfter.get(), MAX_REPLAY);
-        Set<Long> replayed = new HashSet<>();
-        for (Notification notification : missed) {
-            sessions.send(session, new NotificationMessages.NotificationPushed(NotificationMessages.NotificationView.of(notification)));
-            replayed.add(notification.id);
-        }
-        sessions.release(session, held -> isNotificationAmong(held, replayed));
+        sessions.openResuming(connection, caller, keys, established,
+                () -> store.createdAfter(caller.userId(), resumeAfter.get(), MAX_REPLAY).stream()
+                        .map(missed -> new NotificationMessages.NotificationPushed(
+                                NotificationMessages.NotificationView.of(missed)))
+                        .toList());
     }
 
     @OnTextMessage
@@ -121,15 +112,5 @@ public class NotificationSocket {
         return Sessions.queryParameter(connection, "since")
                 .or(() -> Sessions.queryParameter(connection, "last_event_id"))
                 .flatMap(NotificationIds::parse);
-    }
-
-    private boolean isNotificationAmong(String heldJson, Set<Long> ids) {
-        try {
-            JsonNode message = json.readTree(heldJson);
-            return "notification".equals(message.path("type").asText())
-                    && ids.contains(message.path("notification").path("id").asLong());
-        } catch (java.io.IOException e) {
-            return false;
-        }
     }
 }

@@ -1,6 +1,5 @@
 package com.laundryconnect.realtime.tracking.ws;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -10,12 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.laundryconnect.realtime.session.CloseCodes;
 import com.laundryconnect.realtime.session.auth.Caller;
-import com.laundryconnect.realtime.session.ws.Session;
 import com.laundryconnect.realtime.session.ws.Sessions;
 import com.laundryconnect.realtime.session.ws.Timestamps;
 import com.laundryconnect.realtime.tracking.TrackingConfig;
@@ -52,17 +47,15 @@ public class OrderAdmission {
     private final OrderChat chat;
     private final TrackingConfig config;
     private final Vertx vertx;
-    private final ObjectMapper mapper;
 
     public OrderAdmission(Sessions sessions, OrderViews views, LatestLocations locations, OrderChat chat,
-                          TrackingConfig config, Vertx vertx, ObjectMapper mapper) {
+                          TrackingConfig config, Vertx vertx) {
         this.sessions = sessions;
         this.views = views;
         this.locations = locations;
         this.chat = chat;
         this.config = config;
         this.vertx = vertx;
-        this.mapper = mapper;
     }
 
     private record Candidate(WebSocketConnection connection, Caller caller, String orderId, boolean trackable,
@@ -125,31 +118,8 @@ public class OrderAdmission {
             sessions.open(candidate.connection(), candidate.caller(), routingKeys, established);
             return;
         }
-        // Live pushes are held while the replay is sent, then released minus what the replay contained: no gap
-        // between replay and live, and no partner message twice.
-        Session session = sessions.openHeld(candidate.connection(), candidate.caller(), routingKeys, established);
-        Set<String> replayed = new HashSet<>();
-        try {
-            for (TrackingMessages.PartnerMessage message : chat.partnerMessagesAfter(orderId, since.get())) {
-                sessions.send(session, message);
-                replayed.add(message.messageId());
-            }
-        } finally {
-            sessions.release(session, json -> isPartnerMessageAmong(json, replayed));
-        }
-    }
-
-    private boolean isPartnerMessageAmong(String json, Set<String> messageIds) {
-        if (messageIds.isEmpty()) {
-            return false;
-        }
-        try {
-            JsonNode message = mapper.readTree(json);
-            return "partner_message".equals(message.path("type").asText())
-                    && messageIds.contains(message.path("message_id").asText());
-        } catch (JsonProcessingException e) {
-            return false;
-        }
+        sessions.openResuming(candidate.connection(), candidate.caller(), routingKeys, established,
+                () -> chat.partnerMessagesAfter(orderId, since.get()));
     }
 
     private TrackingMessages.OrderSnapshot snapshot(OrderView view) {

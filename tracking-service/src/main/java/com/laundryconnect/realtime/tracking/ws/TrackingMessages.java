@@ -1,5 +1,6 @@
 package com.laundryconnect.realtime.tracking.ws;
 
+import com.laundryconnect.realtime.session.ws.Replayable;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -83,9 +84,14 @@ public final class TrackingMessages {
             String message,
             @JsonProperty("sender_id") String senderId,
             @JsonProperty("sent_at") String sentAt,
-            @JsonProperty("message_id") String messageId) {
+            @JsonProperty("message_id") String messageId) implements Replayable {
         public PartnerMessage(String orderId, String message, String senderId, String sentAt, String messageId) {
             this("partner_message", orderId, message, senderId, sentAt, messageId);
+        }
+
+        @Override
+        public String replayKey() {
+            return messageId;
         }
     }
 

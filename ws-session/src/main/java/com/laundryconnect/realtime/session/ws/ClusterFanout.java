@@ -54,7 +54,7 @@ class ClusterFanout {
     private static final char SEPARATOR = '\n';
     private static final long MAX_RECONNECT_DELAY_MILLIS = 1_000;
     private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(10);
-    /** Published alone on a key's channel after pushes to it were lost; no JSON message starts like this. */
+    /** Published alone on a key's channel after pushes to it were lost; no {@link Delivery} line looks like this. */
     static final String GAP_MARKER = "gap";
     private static final long GAP_ANNOUNCE_RETRY_MILLIS = 1_000;
 
@@ -102,19 +102,19 @@ class ClusterFanout {
     }
 
     /**
-     * Publishes JSON messages (which Jackson writes without raw newlines) per routing key, each key's messages as one
+     * Publishes messages, each one line ({@link Delivery#toWire()}), per routing key, each key's messages as one
      * payload so they arrive together and in order, all keys in one pipelined round trip. Blocking: call from a
      * worker thread.
      */
-    void publish(Map<String, List<String>> jsonMessagesByKey) {
-        List<Request> publishes = new ArrayList<>(jsonMessagesByKey.size());
-        jsonMessagesByKey.forEach((routingKey, jsonMessages) -> {
+    void publish(Map<String, List<String>> linesByKey) {
+        List<Request> publishes = new ArrayList<>(linesByKey.size());
+        linesByKey.forEach((routingKey, lines) -> {
             StringBuilder payload = new StringBuilder();
-            for (String json : jsonMessages) {
+            for (String line : lines) {
                 if (!payload.isEmpty()) {
                     payload.append(SEPARATOR);
                 }
-                payload.append(json);
+                payload.append(line);
             }
             publishes.add(Request.cmd(Command.PUBLISH).arg(channelPrefix + routingKey).arg(payload.toString()));
         });
@@ -125,13 +125,13 @@ class ClusterFanout {
             redis.batch(publishes).toCompletionStage().toCompletableFuture()
                     .get(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            announceGapLater(jsonMessagesByKey.keySet());
+            announceGapLater(linesByKey.keySet());
             throw new IllegalStateException("Publishing to Redis failed: " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
-            announceGapLater(jsonMessagesByKey.keySet());
+            announceGapLater(linesByKey.keySet());
             throw new IllegalStateException("Publishing to Redis took longer than " + PUBLISH_TIMEOUT, e);
         } catch (InterruptedException e) {
-            announceGapLater(jsonMessagesByKey.keySet());
+            announceGapLater(linesByKey.keySet());
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while publishing to Redis", e);
         }

@@ -24,7 +24,7 @@ public final class Session {
     private int messagesInWindow;
     private int strikes;
     private boolean windowStruck;
-    private List<String> heldDeliveries;
+    private List<Delivery> heldDeliveries;
 
     Session(WebSocketConnection connection, Caller caller, String endpoint, Set<String> routingKeys) {
         this.connection = connection;
@@ -79,18 +79,21 @@ public final class Session {
     }
 
     /** Keeps a live delivery back while the session is held; false when the session is live and it should be written. */
-    synchronized boolean offerHeld(String json) {
+    synchronized boolean offerHeld(Delivery delivery) {
         if (heldDeliveries == null) {
             return false;
         }
-        heldDeliveries.add(json);
+        heldDeliveries.add(delivery);
         return true;
     }
 
-    /** Ends the hold and hands back what was kept, in arrival order; later deliveries are written directly. */
-    synchronized List<String> releaseHeld() {
-        List<String> held = heldDeliveries == null ? List.of() : heldDeliveries;
-        heldDeliveries = null;
+    /**
+     * Hands back what was kept since the last call, in arrival order. Only when nothing was kept meanwhile does the
+     * hold end, so that every held delivery is written before any later one is written directly.
+     */
+    synchronized List<Delivery> drainHeld() {
+        List<Delivery> held = heldDeliveries == null ? List.of() : heldDeliveries;
+        heldDeliveries = held.isEmpty() ? null : new ArrayList<>();
         return held;
     }
 

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -116,21 +116,30 @@ public class Sessions {
     }
 
     /**
-     * Like {@link #open(WebSocketConnection, Caller, Set, Object)}, but live deliveries are held back until
-     * {@link #release} so that the endpoint can first replay what the client missed, and then drop from the held
-     * deliveries whatever the replay already sent: nothing is missed between replay and live, nothing is sent twice.
+     * Opens the session of a resuming client: after {@code connection_established} it sends what the client missed
+     * ({@code missed}, read from storage, oldest first), then goes live. Live deliveries are held back meanwhile and
+     * written afterwards, except those the replay already sent (by {@link Replayable#replayKey()}): nothing is missed
+     * between replay and live, nothing is sent twice. May block (the replay reads storage): call on a worker.
      */
-    public Session openHeld(WebSocketConnection connection, Caller caller, Set<String> routingKeys, Object established) {
-        return open(connection, caller, routingKeys, established, true);
-    }
-
-    /** Writes the deliveries held since {@link #openHeld}, except those {@code alreadySent} recognises, and goes live. */
-    public void release(Session session, Predicate<String> alreadySent) {
-        for (String json : session.releaseHeld()) {
-            if (!alreadySent.test(json)) {
-                write(session, json);
+    public Session openResuming(WebSocketConnection connection, Caller caller, Set<String> routingKeys,
+                                Object established, Supplier<? extends List<? extends Replayable>> missed) {
+        Session session = open(connection, caller, routingKeys, established, true);
+        Set<String> replayed = new HashSet<>();
+        try {
+            for (Replayable message : missed.get()) {
+                send(session, message);
+                replayed.add(Delivery.encode(message.replayKey()));
+            }
+        } finally {
+            for (List<Delivery> held = session.drainHeld(); !held.isEmpty(); held = session.drainHeld()) {
+                for (Delivery delivery : held) {
+                    if (delivery.replayKey() == null || !replayed.contains(delivery.replayKey())) {
+                        write(session, delivery.json());
+                    }
+                }
             }
         }
+        return session;
     }
 
     private Session open(WebSocketConnection connection, Caller caller, Set<String> routingKeys, Object established,
@@ -242,9 +251,10 @@ public class Sessions {
      * serialised once, and all keys go out in one round trip to Redis. Blocking: call from a worker.
      */
     public void deliver(Map<String, List<Object>> messagesByRoutingKey) {
-        Map<String, List<String>> jsonByKey = new LinkedHashMap<>();
-        messagesByRoutingKey.forEach((key, messages) -> jsonByKey.put(key, messages.stream().map(this::json).toList()));
-        fanout.publish(jsonByKey);
+        Map<String, List<String>> linesByKey = new LinkedHashMap<>();
+        messagesByRoutingKey.forEach((key, messages) -> linesByKey.put(key,
+                messages.stream().map(message -> Delivery.of(message, json(message)).toWire()).toList()));
+        fanout.publish(linesByKey);
     }
 
     public void closed(WebSocketConnection connection) {
@@ -324,12 +334,17 @@ public class Sessions {
         }
     }
 
-    private void deliverLocally(String routingKey, List<String> jsonMessages) {
-        for (Session session : byRoutingKey.getOrDefault(routingKey, Set.of())) {
+    private void deliverLocally(String routingKey, List<String> lines) {
+        Set<Session> receivers = byRoutingKey.getOrDefault(routingKey, Set.of());
+        if (receivers.isEmpty()) {
+            return;
+        }
+        List<Delivery> deliveries = lines.stream().map(Delivery::fromWire).toList();
+        for (Session session : receivers) {
             try {
-                for (String json : jsonMessages) {
-                    if (!session.offerHeld(json)) {
-                        write(session, json);
+                for (Delivery delivery : deliveries) {
+                    if (!session.offerHeld(delivery)) {
+                        write(session, delivery.json());
                     }
                 }
             } catch (RuntimeException e) {

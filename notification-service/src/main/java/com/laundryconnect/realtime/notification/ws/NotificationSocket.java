@@ -10,32 +10,28 @@ import com.laundryconnect.realtime.notification.store.NotificationStore;
 import com.laundryconnect.realtime.session.auth.Caller;
 import com.laundryconnect.realtime.session.ws.ClientMessage;
 import com.laundryconnect.realtime.session.ws.Session;
+import com.laundryconnect.realtime.session.ws.SessionEndpoint;
 import com.laundryconnect.realtime.session.ws.Sessions;
 
-import io.quarkus.websockets.next.OnBinaryMessage;
-import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
-import io.quarkus.websockets.next.OnPongMessage;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
-import io.vertx.core.buffer.Buffer;
 
 /** {@code /ws/notifications/} (contract section 5). The common session rules are the shared {@link Sessions}'. */
 @WebSocket(path = "/ws/notifications", endpointId = NotificationSocket.ENDPOINT)
-public class NotificationSocket {
+public class NotificationSocket extends SessionEndpoint {
 
     public static final String ENDPOINT = "notifications";
 
     static final int MAX_REPLAY = 100;
     private static final Set<String> CLIENT_TYPES = Set.of("mark_read", "mark_all_read");
 
-    private final Sessions sessions;
     private final NotificationStore store;
     private final NotificationPush push;
 
     public NotificationSocket(Sessions sessions, NotificationStore store, NotificationPush push) {
-        this.sessions = sessions;
+        super(sessions);
         this.store = store;
         this.push = push;
     }
@@ -78,21 +74,6 @@ public class NotificationSocket {
             }
             default -> throw new IllegalStateException("unhandled client type " + message.get().type());
         }
-    }
-
-    @OnBinaryMessage
-    public void onBinary(WebSocketConnection connection, Buffer ignored) {
-        sessions.refuseBinary(connection);
-    }
-
-    @OnPongMessage
-    public void onPong(WebSocketConnection connection, Buffer ignored) {
-        sessions.pong(connection);
-    }
-
-    @OnClose
-    public void onClose(WebSocketConnection connection) {
-        sessions.closed(connection);
     }
 
     private void markRead(Session session, String userId, JsonNode notificationId) {

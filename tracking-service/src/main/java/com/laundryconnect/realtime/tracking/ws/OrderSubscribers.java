@@ -34,7 +34,7 @@ public class OrderSubscribers {
 
     /** Blocking: call from a worker, after the state behind the messages was committed. */
     public void send(Deliveries deliveries) {
-        push.send(OrderTrackingSocket.ENDPOINT_ID, deliveries);
+        push.send(OrderTrackingSocket.ENDPOINT, deliveries);
     }
 
     private static void add(Deliveries deliveries, String routingKey, String orderId, Instant eventTime,

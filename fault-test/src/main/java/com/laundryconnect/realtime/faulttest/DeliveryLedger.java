@@ -1,11 +1,13 @@
 package com.laundryconnect.realtime.faulttest;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What one fault run sent and what its clients received, and the verdict drawn from it. Every published event has a
@@ -50,39 +52,33 @@ final class DeliveryLedger {
 
     /** How many clients have received at least one of their own events (so have something to resume after). */
     synchronized int clientsReached() {
-        Set<Integer> reached = new HashSet<>();
-        for (Receipt receipt : receipts) {
-            Sent event = sent.get(receipt.key());
-            if (event != null && event.owner() == receipt.client()) {
-                reached.add(receipt.client());
-            }
-        }
-        return reached.size();
+        return (int) ownersReceipts().stream().map(Receipt::client).distinct().count();
     }
 
     /** Whether every accepted event has reached its owner (the run may stop waiting). */
     synchronized boolean allAcceptedDelivered() {
-        Set<String> delivered = new HashSet<>();
-        for (Receipt receipt : receipts) {
+        return ownersReceipts().stream().map(Receipt::key).collect(Collectors.toSet()).containsAll(accepted);
+    }
+
+    private List<Receipt> ownersReceipts() {
+        return receipts.stream().filter(receipt -> {
             Sent event = sent.get(receipt.key());
-            if (event != null && event.owner() == receipt.client()) {
-                delivered.add(receipt.key());
-            }
-        }
-        return delivered.containsAll(accepted);
+            return event != null && event.owner() == receipt.client();
+        }).toList();
     }
 
     /**
      * The verdict. An event first received on a session established after it was sent came by replay (the resume of
      * contract 5), otherwise live. Lost: accepted and never received by its owner. Duplicated: every receipt of one
-     * event by one client after the first. Recovery: from {@code faultMicros} to the first receipt of an event sent
-     * after it; -1 when none arrived.
+     * event by one client after the first. Recovery: from {@code faultMicros} to the end of the longest silence after
+     * it (the first receipt after the longest time without any), since a fault takes effect a moment after it is
+     * injected; -1 when nothing arrived after the fault.
      */
     synchronized Tally tally(long faultMicros) {
         Map<String, Receipt> firstByOwner = new HashMap<>();
         Map<String, Integer> receiptsPerClientAndKey = new HashMap<>();
         int misrouted = 0;
-        long firstAfterFault = Long.MAX_VALUE;
+        List<Long> receivedAfterFault = new ArrayList<>();
         for (Receipt receipt : receipts) {
             Sent event = sent.get(receipt.key());
             if (event == null || event.owner() != receipt.client()) {
@@ -92,8 +88,8 @@ final class DeliveryLedger {
             receiptsPerClientAndKey.merge(receipt.client() + " " + receipt.key(), 1, Integer::sum);
             firstByOwner.merge(receipt.key(), receipt,
                     (a, b) -> a.receivedMicros() <= b.receivedMicros() ? a : b);
-            if (event.sentMicros() >= faultMicros) {
-                firstAfterFault = Math.min(firstAfterFault, receipt.receivedMicros());
+            if (receipt.receivedMicros() >= faultMicros) {
+                receivedAfterFault.add(receipt.receivedMicros());
             }
         }
         int duplicated = receiptsPerClientAndKey.values().stream().mapToInt(count -> count - 1).sum();
@@ -111,8 +107,26 @@ final class DeliveryLedger {
             }
         }
         int lost = (int) accepted.stream().filter(key -> !firstByOwner.containsKey(key)).count();
-        long recoveryMillis = firstAfterFault == Long.MAX_VALUE ? -1 : (firstAfterFault - faultMicros) / 1000;
+        long recoveryMillis = endOfLongestSilence(faultMicros, receivedAfterFault);
         return new Tally(sent.size(), accepted.size(), firstByOwner.size(), live, replayed, lost, duplicated,
                 misrouted, deliveredUnaccepted, recoveryMillis);
+    }
+
+    private static long endOfLongestSilence(long faultMicros, List<Long> receivedAfterFault) {
+        if (receivedAfterFault.isEmpty()) {
+            return -1;
+        }
+        Collections.sort(receivedAfterFault);
+        long previous = faultMicros;
+        long longest = -1;
+        long end = faultMicros;
+        for (long received : receivedAfterFault) {
+            if (received - previous > longest) {
+                longest = received - previous;
+                end = received;
+            }
+            previous = received;
+        }
+        return (end - faultMicros) / 1000;
     }
 }

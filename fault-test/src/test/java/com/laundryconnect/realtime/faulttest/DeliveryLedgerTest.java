@@ -114,17 +114,21 @@ class DeliveryLedgerTest {
     }
 
     @Test
-    void recoveryIsTheTimeFromTheFaultToTheFirstReceiptOfAnEventSentAfterIt() {
+    void recoveryEndsWithTheFirstReceiptAfterTheLongestSilenceFollowingTheFault() {
         sendAndAccept("before", ALICE, FAULT - 1_000);
+        sendAndAccept("during", ALICE, FAULT + 10_000);
         sendAndAccept("after", ALICE, FAULT + 500_000);
+        sendAndAccept("later", ALICE, FAULT + 600_000);
         ledger.received(ALICE, "before", FAULT + 100_000, SESSION_OPENED);
-        ledger.received(ALICE, "after", FAULT + 6_000_000, SESSION_OPENED);
+        ledger.received(ALICE, "during", FAULT + 150_000, SESSION_OPENED);
+        ledger.received(ALICE, "after", FAULT + 6_000_000, 5_900_000);
+        ledger.received(ALICE, "later", FAULT + 6_100_000, 5_900_000);
 
         assertEquals(6_000, ledger.tally(FAULT).recoveryMillis());
     }
 
     @Test
-    void noRecoveryWhenNothingSentAfterTheFaultArrived() {
+    void noRecoveryWhenNothingArrivedAfterTheFault() {
         sendAndAccept("after", ALICE, FAULT + 500_000);
 
         assertEquals(-1, ledger.tally(FAULT).recoveryMillis());

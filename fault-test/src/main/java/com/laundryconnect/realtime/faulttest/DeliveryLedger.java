@@ -72,7 +72,8 @@ final class DeliveryLedger {
      * contract 5), otherwise live. Lost: accepted and never received by its owner. Duplicated: every receipt of one
      * event by one client after the first. Recovery: from {@code faultMicros} to the end of the longest silence after
      * it (the first receipt after the longest time without any), since a fault takes effect a moment after it is
-     * injected; -1 when nothing arrived after the fault.
+     * injected; -1 when nothing arrived after the fault, or when the longest silence is the one from the last receipt
+     * to the last send (deliveries stopped while publishing went on, and never came back).
      */
     synchronized Tally tally(long faultMicros) {
         Map<String, Receipt> firstByOwner = new HashMap<>();
@@ -107,12 +108,13 @@ final class DeliveryLedger {
             }
         }
         int lost = (int) accepted.stream().filter(key -> !firstByOwner.containsKey(key)).count();
-        long recoveryMillis = endOfLongestSilence(faultMicros, receivedAfterFault);
+        long lastSentMicros = sent.values().stream().mapToLong(Sent::sentMicros).max().orElse(faultMicros);
+        long recoveryMillis = endOfLongestSilence(faultMicros, lastSentMicros, receivedAfterFault);
         return new Tally(sent.size(), accepted.size(), firstByOwner.size(), live, replayed, lost, duplicated,
                 misrouted, deliveredUnaccepted, recoveryMillis);
     }
 
-    private static long endOfLongestSilence(long faultMicros, List<Long> receivedAfterFault) {
+    private static long endOfLongestSilence(long faultMicros, long lastSentMicros, List<Long> receivedAfterFault) {
         if (receivedAfterFault.isEmpty()) {
             return -1;
         }
@@ -126,6 +128,9 @@ final class DeliveryLedger {
                 end = received;
             }
             previous = received;
+        }
+        if (lastSentMicros - previous > longest) {
+            return -1;
         }
         return (end - faultMicros) / 1000;
     }

@@ -113,7 +113,7 @@ final class FaultRun {
                 established.add(client.start());
             }
             Future.all(established).toCompletionStage().toCompletableFuture().get(SESSION_SET_UP_SECONDS, TimeUnit.SECONDS);
-            log.accept("%s: %d sessions established on %s; publishing %d %s events at %.0f/s through %s; %s half way"
+            log.accept("%s: %d sessions established on %s; publishing %d %s events at %.0f/s through %s; then: %s"
                     .formatted(fault.id(), clients.size(), traffic.service(), options.events(), traffic.label(),
                             options.rate(), fault.publishVia(), fault.description()));
             synchronized (closeCodes) {

@@ -52,9 +52,18 @@ public final class FaultTest {
         say("logs of the suite's processes: " + runDirectory);
         MachineServices machine = new MachineServices(FaultTest::say);
         machine.requireRunning();
-        Runtime.getRuntime().addShutdownHook(new Thread(machine::restoreStopped));
         LocalSuite suite = new LocalSuite(repo, state, runDirectory, KAFKA_PORT, KAFKA_CONTROLLER_PORT);
         suite.requireFreePorts();
+        // Interrupted (SIGTERM, Ctrl-C), the suite still starts the machine's Redis and PostgreSQL again and stops
+        // its children.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            machine.restoreStopped();
+            try {
+                suite.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
         List<FaultRun.Result> results = new ArrayList<>();
         try {

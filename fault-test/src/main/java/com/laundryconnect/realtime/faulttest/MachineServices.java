@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -78,20 +80,16 @@ final class MachineServices {
     }
 
     private boolean redisAnswers() {
-        return quietly(List.of("redis-cli", "-h", "127.0.0.1", "ping"));
+        return outputOf(List.of("redis-cli", "-h", "127.0.0.1", "ping")).filter("PONG"::equals).isPresent();
     }
 
     private boolean postgresAnswers() {
-        return quietly(List.of("pg_isready", "-q", "-h", "127.0.0.1"));
+        return outputOf(List.of("pg_isready", "-q", "-h", "127.0.0.1")).isPresent();
     }
 
-    private interface Check {
-        boolean passes();
-    }
-
-    private void awaitAnswer(String what, Check check) throws InterruptedException {
+    private void awaitAnswer(String what, BooleanSupplier answers) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ANSWER_TIMEOUT_MILLIS);
-        while (!check.passes()) {
+        while (!answers.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(what + " did not answer within " + ANSWER_TIMEOUT_MILLIS / 1000 + " s");
             }
@@ -119,16 +117,17 @@ final class MachineServices {
         }
     }
 
-    private static boolean quietly(List<String> command) {
+    /** What the command printed, when it exited with 0. */
+    private static Optional<String> outputOf(List<String> command) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes()).strip();
-            return process.waitFor() == 0 && (!command.getFirst().equals("redis-cli") || output.equals("PONG"));
+            return process.waitFor() == 0 ? Optional.of(output) : Optional.empty();
         } catch (IOException e) {
-            return false;
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return Optional.empty();
         }
     }
 }

@@ -128,6 +128,15 @@ class DeliveryLedgerTest {
     }
 
     @Test
+    void noRecoveryWhenDeliveriesStopWhilePublishingGoesOn() {
+        sendAndAccept("during", ALICE, FAULT + 10_000);
+        sendAndAccept("after", ALICE, FAULT + 15_000_000);
+        ledger.received(ALICE, "during", FAULT + 50_000, SESSION_OPENED);
+
+        assertEquals(-1, ledger.tally(FAULT).recoveryMillis());
+    }
+
+    @Test
     void noRecoveryWhenNothingArrivedAfterTheFault() {
         sendAndAccept("after", ALICE, FAULT + 500_000);
 

@@ -285,16 +285,12 @@ final class LocalSuite implements AutoCloseable {
         }
     }
 
+    /** The status of a GET, or -1 when nothing answered within 2 s. */
     private static int status(URI uri) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
+        return HTTP.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .handle((response, failure) -> failure == null ? response.statusCode() : -1)
+                .join();
     }
 
     private static void deleteRecursively(Path directory) throws IOException {

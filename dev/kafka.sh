@@ -6,14 +6,17 @@
 #   dev/kafka.sh start   start in the background and wait until 127.0.0.1:9092 accepts connections
 #   dev/kafka.sh run     run in the foreground, logging to stdout (dev/up does this)
 #   dev/kafka.sh stop    stop the broker that start launched
+#
+# REALTIME_KAFKA_PORT, REALTIME_KAFKA_CONTROLLER_PORT and REALTIME_KAFKA_STATE_DIR run a second broker beside the
+# usual one (fault-test/run.sh kills its own broker, never the shared one on 9092).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-BROKER_PORT=9092
-CONTROLLER_PORT=9093
+BROKER_PORT="${REALTIME_KAFKA_PORT:-9092}"
+CONTROLLER_PORT="${REALTIME_KAFKA_CONTROLLER_PORT:-9093}"
 START_TIMEOUT_SECONDS=60
 STOP_TIMEOUT_SECONDS=30
-STATE_DIR="$REPO_ROOT/.local/kafka"
+STATE_DIR="${REALTIME_KAFKA_STATE_DIR:-$REPO_ROOT/.local/kafka}"
 DATA_DIR="$STATE_DIR/data"
 SERVER_PROPERTIES="$STATE_DIR/server.properties"
 LOG4J_PROPERTIES="$STATE_DIR/log4j2.properties"

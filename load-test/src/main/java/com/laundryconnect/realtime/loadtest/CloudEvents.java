@@ -8,7 +8,9 @@ import java.util.UUID;
 import io.vertx.core.json.JsonObject;
 
 /** CloudEvents 1.0 structured-mode JSON envelopes of contract section 8. */
-final class CloudEvents {
+public final class CloudEvents {
+
+    private static final String SOURCE = "laundryconnect-load-test";
 
     static final String ORDERS = "laundry.orders.v1";
     static final String LOCATIONS = "laundry.locations.v1";
@@ -23,19 +25,24 @@ final class CloudEvents {
     }
 
     static String envelope(String type, String subject, Instant time, JsonObject data) {
+        return envelope(UUID.randomUUID().toString(), SOURCE, type, subject, time, data).encode();
+    }
+
+    /** An envelope with the caller's own {@code id}, for callers that match what they sent with what arrives. */
+    public static JsonObject envelope(String id, String source, String type, String subject, Instant time,
+                                      JsonObject data) {
         return new JsonObject()
                 .put("specversion", "1.0")
-                .put("id", UUID.randomUUID().toString())
+                .put("id", id)
                 .put("type", type)
-                .put("source", "laundryconnect-load-test")
+                .put("source", source)
                 .put("time", ISO_MILLIS.format(time))
                 .put("subject", subject)
                 .put("datacontenttype", "application/json")
-                .put("data", data)
-                .encode();
+                .put("data", data);
     }
 
-    static String timestamp(Instant instant) {
+    public static String timestamp(Instant instant) {
         return ISO_MILLIS.format(instant);
     }
 }

@@ -13,17 +13,17 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Produces CloudEvents to Kafka, as the main backend would, and paces a fixed-rate stream of them. */
-final class EventProducer implements AutoCloseable {
+public final class EventProducer implements AutoCloseable {
 
     /** What one paced run did: how many were sent and how far behind its schedule the sender fell at worst. */
-    record Pacing(long sent, long planned, double seconds, double maxBehindMillis, boolean stoppedAtDeadline) {
-        double achievedRate() {
+    public record Pacing(long sent, long planned, double seconds, double maxBehindMillis, boolean stoppedAtDeadline) {
+        public double achievedRate() {
             return seconds > 0 ? sent / seconds : 0;
         }
     }
 
     /** Builds and sends event number {@code seq}. */
-    interface Step {
+    public interface Step {
         void send(long seq);
     }
 
@@ -79,7 +79,7 @@ final class EventProducer implements AutoCloseable {
      * Sends {@code count} events at {@code ratePerSecond}, event {@code i} due at start + i / rate; never more than
      * {@code count}, and it stops at {@code maxSeconds} even if it fell behind. Progress is reported every 5 s.
      */
-    static Pacing paced(long count, double ratePerSecond, double maxSeconds, Step step, Consumer<Long> progressEvery5s) {
+    public static Pacing paced(long count, double ratePerSecond, double maxSeconds, Step step, Consumer<Long> progressEvery5s) {
         long start = System.nanoTime();
         long deadline = start + (long) (maxSeconds * 1e9);
         double nanosPerEvent = 1e9 / ratePerSecond;

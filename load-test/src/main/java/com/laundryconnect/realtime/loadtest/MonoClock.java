@@ -7,7 +7,7 @@ import java.time.Instant;
  * {@link System#nanoTime()} since. The publisher and the WebSocket clients run in the same JVM, so a publish time and
  * a receive time taken from this clock can be subtracted without any clock-sync error.
  */
-final class MonoClock {
+public final class MonoClock {
 
     private static final long BASE_NANOS = System.nanoTime();
     private static final long BASE_EPOCH_MICROS;
@@ -20,11 +20,11 @@ final class MonoClock {
     private MonoClock() {
     }
 
-    static long micros() {
+    public static long micros() {
         return BASE_EPOCH_MICROS + (System.nanoTime() - BASE_NANOS) / 1_000;
     }
 
-    static Instant instantOfMicros(long epochMicros) {
+    public static Instant instantOfMicros(long epochMicros) {
         return Instant.ofEpochSecond(Math.floorDiv(epochMicros, 1_000_000L), Math.floorMod(epochMicros, 1_000_000L) * 1_000L);
     }
 }

@@ -41,7 +41,7 @@ public final class NginxEdge implements AutoCloseable {
         Path config = Files.writeString(stateDirectory.resolve("nginx.conf"),
                 NginxConfig.render(IngressReader.read(ingress), ServicePorts.load(servicePorts), site));
         Path output = stateDirectory.resolve("nginx.out");
-        Process process = new ProcessBuilder(List.of(nginxBinary(), "-p", stateDirectory.toString(), "-c",
+        Process process = new ProcessBuilder(List.of(NginxBinary.path(), "-p", stateDirectory.toString(), "-c",
                 config.toString(), "-e", "stderr"))
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile())
@@ -79,19 +79,6 @@ public final class NginxEdge implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    /** nginx is in /usr/sbin, which is not on every user's PATH. */
-    private static String nginxBinary() {
-        for (String directory : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (!directory.isEmpty() && Files.isExecutable(Path.of(directory, "nginx"))) {
-                return Path.of(directory, "nginx").toString();
-            }
-        }
-        if (Files.isExecutable(Path.of("/usr/sbin/nginx"))) {
-            return "/usr/sbin/nginx";
-        }
-        throw new IllegalStateException("nginx is not installed; apt-get install nginx (see the README's prerequisites)");
     }
 
     private static int freePort() throws IOException {

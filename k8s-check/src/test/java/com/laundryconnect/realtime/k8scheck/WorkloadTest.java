@@ -26,9 +26,17 @@ class WorkloadTest {
 
     /**
      * What the grace period must leave after the preStop sleep for Quarkus's shutdown (closing every WebSocket with
-     * 1001, leaving the Kafka consumer group, closing the pools) before the kubelet kills the process.
+     * 1001, finishing and committing the Kafka batch in hand, leaving the consumer group, closing the pools) before the
+     * kubelet kills the process: twice the 5 s that ShutdownIT holds a WebSocket service to (BENCHMARKS.md measures
+     * it).
      */
-    private static final long SHUTDOWN_SECONDS = 20;
+    private static final long SHUTDOWN_SECONDS = 10;
+
+    /** How long ingress-nginx may take to drop a terminating pod's endpoint; the preStop sleep must outlast it. */
+    private static final long INGRESS_ENDPOINT_UPDATE_SECONDS = 5;
+
+    /** A replica that can no longer consume or push gets no new sessions after this long. */
+    private static final long NOT_READY_WITHIN_SECONDS = 10;
 
     @ParameterizedTest
     @EnumSource(Rendering.class)
@@ -54,6 +62,12 @@ class WorkloadTest {
             probe(name, "startupProbe", container.getStartupProbe(), Suite.STARTED_PATH, container, served.get(), problems);
             probe(name, "livenessProbe", container.getLivenessProbe(), Suite.LIVE_PATH, container, served.get(), problems);
             probe(name, "readinessProbe", container.getReadinessProbe(), Suite.READY_PATH, container, served.get(), problems);
+            Probe readiness = container.getReadinessProbe();
+            if (readiness != null && notReadyAfterSeconds(readiness) > NOT_READY_WITHIN_SECONDS) {
+                problems.add(name + ": a pod whose readiness fails keeps getting connections for "
+                        + notReadyAfterSeconds(readiness) + " s (periodSeconds x failureThreshold), more than "
+                        + NOT_READY_WITHIN_SECONDS);
+            }
         }
         Problems.assertNone(rendering, "health probes", problems);
     }
@@ -141,6 +155,10 @@ class WorkloadTest {
                 problems.add(name + ": no preStop sleep, so ingress-nginx may still send connections after SIGTERM");
                 continue;
             }
+            if (preStop.getSleep().getSeconds() < INGRESS_ENDPOINT_UPDATE_SECONDS) {
+                problems.add(name + ": the preStop sleep of " + preStop.getSleep().getSeconds() + " s is shorter than the "
+                        + INGRESS_ENDPOINT_UPDATE_SECONDS + " s ingress-nginx may take to stop sending connections");
+            }
             long grace = pod.getTerminationGracePeriodSeconds() != null ? pod.getTerminationGracePeriodSeconds() : 30;
             long left = grace - preStop.getSleep().getSeconds();
             if (left < SHUTDOWN_SECONDS) {
@@ -164,6 +182,13 @@ class WorkloadTest {
             problems.add(service + ": " + kind + " probes port " + Pods.describe(probe.getHttpGet().getPort())
                     + " instead of the served port " + Suite.HTTP_PORT);
         }
+    }
+
+    /** The kubelet's defaults are a 10 s period and 3 failures. */
+    private static long notReadyAfterSeconds(Probe probe) {
+        long period = probe.getPeriodSeconds() != null ? probe.getPeriodSeconds() : 10;
+        long failures = probe.getFailureThreshold() != null ? probe.getFailureThreshold() : 3;
+        return period * failures;
     }
 
     private static Map<String, Quantity> orEmpty(Map<String, Quantity> quantities) {

@@ -12,11 +12,12 @@ import io.quarkus.test.junit.QuarkusTest;
 class HealthTest {
 
     @Test
-    void readyOnlyWithItsDatabaseAndRedis() {
+    void readyOnlyWhileItCanConsumeAndPush() {
         given().get("/q/health/ready").then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Database connections health check", "Redis connection health check"));
+                .body("checks.name", hasItems("Database connections health check", "Redis connection health check",
+                        "SmallRye Reactive Messaging - readiness check", "Redis fan-out subscription"));
     }
 
     @Test

@@ -1,9 +1,11 @@
 package com.laundryconnect.realtime.session.intake;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +20,7 @@ import com.laundryconnect.realtime.session.intake.DeadLetters.RejectedRecord;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -34,16 +36,23 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
  * fails is dead-lettered, so one poisonous event never holds up a partition. While the application stops, a failing
  * batch is left unacknowledged instead: it is read again after the restart rather than dead-lettered because a pool
  * was already closed.
+ *
+ * <p>On SIGTERM the intake stops taking new batches (they stay unacknowledged, to be read again by whichever replica
+ * gets their partitions) and waits, bounded, for the batches in hand to finish, so that their offsets are committed
+ * when the consumers close.
  */
 @ApplicationScoped
 public class EventIntake {
 
     private static final Logger LOG = Logger.getLogger(EventIntake.class);
+    private static final Duration FINISH_ON_SHUTDOWN_TIMEOUT = Duration.ofSeconds(2);
 
     private final DeadLetters deadLetters;
     private final IntakeConfig config;
     private final MeterRegistry registry;
     private volatile boolean stopping;
+    /** Batches being applied; guarded by {@code this}. */
+    private int batchesInHand;
 
     EventIntake(DeadLetters deadLetters, IntakeConfig config, MeterRegistry registry) {
         this.deadLetters = deadLetters;
@@ -51,8 +60,24 @@ public class EventIntake {
         this.registry = registry;
     }
 
-    void onStop(@Observes ShutdownEvent event) {
-        stopping = true;
+    /**
+     * Quarkus's first shutdown step (the shutdown delay phase; ws-session enables it), while PostgreSQL, Redis and
+     * Kafka are all still open: a batch in hand can still be stored, pushed and acknowledged.
+     */
+    void finishBatchesInHand(@Observes ShutdownDelayInitiatedEvent shutdown) throws InterruptedException {
+        long deadline = System.nanoTime() + FINISH_ON_SHUTDOWN_TIMEOUT.toNanos();
+        synchronized (this) {
+            stopping = true;
+            while (batchesInHand > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    LOG.warnf("%d batches were still being applied %s after SIGTERM; they are read again after the "
+                            + "restart", batchesInHand, FINISH_ON_SHUTDOWN_TIMEOUT);
+                    return;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        }
     }
 
     /** Blocking: call from the channel's worker thread (a {@code @Blocking} incoming method). */
@@ -67,6 +92,26 @@ public class EventIntake {
      */
     public CompletionStage<Void> consume(Topic topic, KafkaRecordBatch<String, String> batch, EventBatchHandler handler,
                                          Consumer<List<FieldError>> onDeadLettered) {
+        synchronized (this) {
+            if (stopping) {
+                LOG.debugf("Stopping: %d records of %s are left unacknowledged and will be read again",
+                        batch.getRecords().size(), topic.topicName());
+                return CompletableFuture.completedFuture(null);
+            }
+            batchesInHand++;
+        }
+        try {
+            return consumeInHand(topic, batch, handler, onDeadLettered);
+        } finally {
+            synchronized (this) {
+                batchesInHand--;
+                notifyAll();
+            }
+        }
+    }
+
+    private CompletionStage<Void> consumeInHand(Topic topic, KafkaRecordBatch<String, String> batch,
+                                                EventBatchHandler handler, Consumer<List<FieldError>> onDeadLettered) {
         List<TypedEvent> events = new ArrayList<>();
         List<KafkaRecord<String, String>> eventRecords = new ArrayList<>();
         List<RejectedRecord> malformed = new ArrayList<>();

@@ -190,6 +190,11 @@ class ClusterFanout {
         }
     }
 
+    /** Whether the subscription connection is up: only then does what other replicas publish reach this replica. */
+    synchronized boolean subscribed() {
+        return subscription != null;
+    }
+
     void stopOnShutdown(@Observes ShutdownEvent shutdown) {
         stop();
     }

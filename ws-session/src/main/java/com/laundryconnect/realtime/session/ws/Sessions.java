@@ -1,5 +1,6 @@
 package com.laundryconnect.realtime.session.ws;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,10 +33,11 @@ import com.laundryconnect.realtime.session.auth.Caller;
 import com.laundryconnect.realtime.session.auth.TokenRejectedException;
 import com.laundryconnect.realtime.session.auth.WsTokenVerifier;
 
-import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.Startup;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
@@ -53,6 +55,7 @@ public class Sessions {
     private static final int MAX_JSON_DEPTH = 64;
     private static final long IDLE_SWEEP_MILLIS = 5_000;
     private static final long SUBSCRIBE_TIMEOUT_MILLIS = 2_000;
+    private static final Duration CLOSE_ON_SHUTDOWN_TIMEOUT = Duration.ofSeconds(2);
 
     private final Map<String, Session> byConnectionId = new ConcurrentHashMap<>();
     private final Map<String, Set<Session>> byRoutingKey = new ConcurrentHashMap<>();
@@ -298,14 +301,29 @@ public class Sessions {
         close(session, CloseCodes.TRY_AGAIN_LATER, "Client cannot keep up");
     }
 
-    /** Closes every open session with 1001 so clients reconnect to another replica during a rolling update. */
-    void closeAllOnShutdown(@Observes ShutdownEvent shutdown) {
-        closeAll();
-    }
-
-    public void closeAll() {
+    /**
+     * Closes every open session with 1001 so clients reconnect to another replica during a rolling update, and waits
+     * (bounded) until the close frames are written. This is Quarkus's first shutdown step (the shutdown delay phase;
+     * ws-session enables it): by {@code ShutdownEvent} the WebSocket server has already closed every connection
+     * with 1000 (normal closure), which does not tell a client to move to another replica.
+     */
+    void closeAllOnShutdown(@Observes ShutdownDelayInitiatedEvent shutdown) {
+        List<Uni<Void>> closes = new ArrayList<>();
         for (Session session : List.copyOf(byConnectionId.values())) {
-            close(session, CloseCodes.GOING_AWAY, "Server shutting down");
+            if (session.connection().isOpen()) {
+                closes.add(session.connection().close(new CloseReason(CloseCodes.GOING_AWAY, "Server shutting down"))
+                        .onFailure().recoverWithNull());
+            }
+        }
+        if (closes.isEmpty()) {
+            return;
+        }
+        try {
+            Uni.join().all(closes).andFailFast().await().atMost(CLOSE_ON_SHUTDOWN_TIMEOUT);
+            LOG.infof("Closed %d sessions with 1001", closes.size());
+        } catch (io.smallrye.mutiny.TimeoutException e) {
+            LOG.warnf("Closing %d sessions with 1001 took longer than %s; stopping anyway", closes.size(),
+                    CLOSE_ON_SHUTDOWN_TIMEOUT);
         }
     }
 

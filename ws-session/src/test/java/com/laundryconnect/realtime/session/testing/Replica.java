@@ -55,9 +55,7 @@ public final class Replica implements AutoCloseable {
                 "-Dquarkus.profile=test",
                 "-Dquarkus.http.port=" + port,
                 // The packaged jar lacks the test classpath, where the test profile finds the WS-token keys.
-                "-Drealtime.ws-token.jwks-location=file:" + testJwksFile(),
-                // A killed replica's partitions move to the survivors within seconds, not the default 45 s.
-                "-Dkafka.session.timeout.ms=6000", "-Dkafka.heartbeat.interval.ms=1000"));
+                "-Drealtime.ws-token.jwks-location=file:" + testJwksFile()));
         for (String property : extraSystemProperties) {
             command.add("-D" + property);
         }
@@ -89,6 +87,20 @@ public final class Replica implements AutoCloseable {
     /** Stops the replica the way a crash does: SIGKILL, no shutdown hooks, nothing flushed or committed. */
     public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Stops the replica the way Kubernetes and Ctrl-C do, with SIGTERM, and returns how long it took to exit
+     * (at most {@code bound}; a replica still running then is killed and the bound is returned).
+     */
+    public Duration terminate(Duration bound) throws InterruptedException {
+        long start = System.nanoTime();
+        process.destroy();
+        if (!process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            return bound;
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
     }
 
     private int readyStatus() {

@@ -238,8 +238,9 @@ class ClusterFanout {
             subscribes.add(send(connection, Command.SUBSCRIBE, routingKey));
         }
         LOG.debugf("Subscribing to %d keys of %s*", keys.size(), channelPrefix);
-        if (subscriptionLost) {
-            subscriptionLost = false;
+        boolean reportGap = subscriptionLost;
+        subscriptionLost = false;
+        if (reportGap && !keys.isEmpty()) {
             // Whatever was published for these keys while the subscription was away is gone for good.
             Future.join(subscribes).onComplete(subscribed -> gapListener.gap(keys, subscribedSinceNanos));
         }

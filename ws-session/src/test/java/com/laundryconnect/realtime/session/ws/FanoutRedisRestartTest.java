@@ -1,12 +1,17 @@
 package com.laundryconnect.realtime.session.ws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
@@ -19,10 +24,10 @@ import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 
 /**
- * The fan-out readiness against a Redis server of its own (redis-server on a free port), which this test may stop
- * without disturbing anything else that uses Redis on the machine.
+ * The fan-out across Redis restarts (readiness, gaps), against a Redis server of its own (redis-server on a free
+ * port), which this test may stop without disturbing anything else that uses Redis on the machine.
  */
-class FanoutReadinessTest {
+class FanoutRedisRestartTest {
 
     private final Vertx vertx = Vertx.vertx();
     private Process redisServer;
@@ -39,6 +44,7 @@ class FanoutReadinessTest {
         assertEquals(Status.DOWN, readiness.call().getStatus(), "not ready before the subscription exists");
 
         fanout.start((routingKey, messages) -> {
+        }, (keys, since) -> {
         });
         awaitStatus(readiness, Status.UP);
 
@@ -49,6 +55,31 @@ class FanoutReadinessTest {
         redisServer = startRedis(port, dir);
         awaitStatus(readiness, Status.UP);
         assertEquals(FanoutReadiness.NAME, readiness.call().getName());
+    }
+
+    @Test
+    void aRestartIsReportedAsAGapOfEveryKeyHeldAndAPublishMeanwhileFails() throws Exception {
+        int port = freePort();
+        Path dir = Files.createTempDirectory("fanout-gaps");
+        redisServer = startRedis(port, dir);
+        fanout = new ClusterFanout(Redis.createClient(vertx, "redis://127.0.0.1:" + port), vertx,
+                new SimpleMeterRegistry(), "gap-test");
+        List<Set<String>> gaps = new CopyOnWriteArrayList<>();
+        fanout.start((routingKey, messages) -> {
+        }, (keys, since) -> gaps.add(keys));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(fanout::subscribed);
+        fanout.hold("user:held").toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+        redisServer.destroy();
+        redisServer.waitFor(10, TimeUnit.SECONDS);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !fanout.subscribed());
+        assertThrows(IllegalStateException.class, () -> fanout.publish(Map.of("user:held", List.of("{}"))));
+        redisServer = startRedis(port, dir);
+
+        Awaitility.await("the gap of the lost subscription").atMost(Duration.ofSeconds(20))
+                .until(() -> gaps.contains(Set.of("user:held")));
+        assertEquals(List.of(), gaps.stream().filter(keys -> !keys.equals(Set.of("user:held"))).toList(),
+                "only the key held was reported");
     }
 
     @AfterEach

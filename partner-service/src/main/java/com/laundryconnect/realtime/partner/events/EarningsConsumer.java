@@ -16,16 +16,19 @@ import com.laundryconnect.realtime.events.TypedEvent;
 import com.laundryconnect.realtime.events.payload.EarningsCredited;
 import com.laundryconnect.realtime.partner.store.Credit;
 import com.laundryconnect.realtime.partner.store.EarningsLedger;
+import com.laundryconnect.realtime.partner.ws.PartnerFrames;
 import com.laundryconnect.realtime.partner.ws.PartnerPush;
 import com.laundryconnect.realtime.session.intake.EventIntake;
 import com.laundryconnect.realtime.session.ws.Deliveries;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
- * laundry.partner-earnings.v1, a poll at a time: credits the partners' ledger in one statement, then pushes each
- * credit's {@code earnings_update} with the partner's total right after it, in one fan-out.
+ * laundry.partner-earnings.v1, a poll at a time: credits the partners' ledger in one statement and stores each
+ * credit's {@code earnings_update}, with the partner's total right after it, in the partner's feed, in one
+ * transaction; then pushes them in one fan-out.
  */
 @ApplicationScoped
 public class EarningsConsumer {
@@ -58,10 +61,13 @@ public class EarningsConsumer {
         if (credits.isEmpty()) {
             return;
         }
-        Deliveries deliveries = new Deliveries();
-        for (Credit credit : ledger.credit(credits)) {
-            push.earnings(deliveries, credit, eventTimes.get(credit.eventId()));
-        }
+        Deliveries deliveries = QuarkusTransaction.joiningExisting().call(() -> {
+            PartnerFrames frames = new PartnerFrames();
+            for (Credit credit : ledger.credit(credits)) {
+                frames.earnings(credit, eventTimes.get(credit.eventId()));
+            }
+            return push.record(frames);
+        });
         push.send(deliveries);
     }
 }

@@ -10,16 +10,19 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import com.laundryconnect.realtime.events.Topic;
 import com.laundryconnect.realtime.events.TypedEvent;
 import com.laundryconnect.realtime.partner.store.OrderViews;
+import com.laundryconnect.realtime.partner.ws.PartnerFrames;
 import com.laundryconnect.realtime.partner.ws.PartnerPush;
 import com.laundryconnect.realtime.session.intake.EventIntake;
 import com.laundryconnect.realtime.session.ws.Deliveries;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * laundry.orders.v1, a poll at a time: keeps the order views and tells a partner about an order assigned to them
- * ({@code new_order}). A batch is acknowledged (and so committed) only after its transaction committed.
+ * ({@code new_order}). The views and the partners' feeds change in one transaction per batch, and the batch is
+ * acknowledged (and so committed) only after that committed.
  */
 @ApplicationScoped
 public class OrderEventsConsumer {
@@ -41,10 +44,13 @@ public class OrderEventsConsumer {
     }
 
     private void apply(List<TypedEvent> events) {
-        Deliveries deliveries = new Deliveries();
-        for (OrderViews.Assignment assignment : views.apply(events)) {
-            push.newOrder(deliveries, assignment.partnerId(), assignment.view(), assignment.eventTime());
-        }
+        Deliveries deliveries = QuarkusTransaction.joiningExisting().call(() -> {
+            PartnerFrames frames = new PartnerFrames();
+            for (OrderViews.Assignment assignment : views.apply(events)) {
+                frames.newOrder(assignment.partnerId(), assignment.view(), assignment.eventTime());
+            }
+            return push.record(frames);
+        });
         push.send(deliveries);
     }
 }

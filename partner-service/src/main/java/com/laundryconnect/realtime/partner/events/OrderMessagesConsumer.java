@@ -13,16 +13,19 @@ import com.laundryconnect.realtime.events.TypedEvent;
 import com.laundryconnect.realtime.events.payload.MessageSent;
 import com.laundryconnect.realtime.events.payload.SenderRole;
 import com.laundryconnect.realtime.partner.store.ProcessedEvents;
+import com.laundryconnect.realtime.partner.ws.PartnerFrames;
 import com.laundryconnect.realtime.partner.ws.PartnerPush;
 import com.laundryconnect.realtime.session.intake.EventIntake;
 import com.laundryconnect.realtime.session.ws.Deliveries;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * laundry.order-messages.v1, a poll at a time: a customer's message reaches the partner it was written to
- * ({@code customer_message}), once. Partners' replies are for the order-tracking endpoint, not for this one.
+ * ({@code customer_message}), once: the message's id is recorded and the frame stored in the partner's feed in one
+ * transaction. Partners' replies are for the order-tracking endpoint, not for this one.
  */
 @ApplicationScoped
 public class OrderMessagesConsumer {
@@ -51,14 +54,17 @@ public class OrderMessagesConsumer {
         if (customerMessages.isEmpty()) {
             return;
         }
-        Set<String> firstDeliveries = processedEvents.firstDeliveries(
-                customerMessages.stream().map(event -> event.envelope().id()).toList());
-        Deliveries deliveries = new Deliveries();
-        for (TypedEvent event : customerMessages) {
-            if (firstDeliveries.remove(event.envelope().id())) {
-                push.customerMessage(deliveries, (MessageSent) event.payload(), event.envelope().time());
+        Deliveries deliveries = QuarkusTransaction.joiningExisting().call(() -> {
+            Set<String> firstDeliveries = processedEvents.firstDeliveries(
+                    customerMessages.stream().map(event -> event.envelope().id()).toList());
+            PartnerFrames frames = new PartnerFrames();
+            for (TypedEvent event : customerMessages) {
+                if (firstDeliveries.remove(event.envelope().id())) {
+                    frames.customerMessage((MessageSent) event.payload(), event.envelope().time());
+                }
             }
-        }
+            return push.record(frames);
+        });
         push.send(deliveries);
     }
 }

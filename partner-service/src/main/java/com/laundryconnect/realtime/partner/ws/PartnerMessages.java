@@ -2,13 +2,46 @@ package com.laundryconnect.realtime.partner.ws;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.laundryconnect.realtime.session.ws.Replayable;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** The server messages of {@code /ws/partner/} (contract 7); every field is always present, null when unknown. */
+/**
+ * The server messages of {@code /ws/partner/} (contract 7); every field is always present, null when unknown.
+ * {@code feed_id} is this service's addition for resuming: a frame's position in the partner's feed, and in
+ * {@code connection_established} the position the session continues from.
+ */
 final class PartnerMessages {
 
     private PartnerMessages() {
+    }
+
+    /**
+     * A frame kept in the partner's feed. It is serialised for the feed without its feed id (null until the feed gave
+     * it one, and then left out), and pushed with it.
+     */
+    sealed interface FeedFrame extends Replayable permits NewOrder, EarningsUpdate, CustomerMessage {
+
+        FeedFrame withFeedId(long feedId);
+
+        Long feedId();
+
+        @Override
+        default String replayKey() {
+            return Long.toString(feedId());
+        }
+    }
+
+    /** A frame read back from the partner's feed for a resuming session: its stored JSON with its feed id. */
+    @RegisterForReflection
+    record ReplayedFrame(@JsonValue ObjectNode frame, long feedId) implements Replayable {
+
+        @Override
+        public String replayKey() {
+            return Long.toString(feedId);
+        }
     }
 
     @RegisterForReflection
@@ -18,19 +51,28 @@ final class PartnerMessages {
             String message,
             @JsonProperty("partner_id") String partnerId,
             @JsonProperty("total_earnings") String totalEarnings,
-            String currency) {
+            String currency,
+            @JsonProperty("feed_id") long feedId) {
 
-        ConnectionEstablished(String message, String partnerId, String totalEarnings, String currency) {
-            this("connection_established", message, partnerId, totalEarnings, currency);
+        ConnectionEstablished(String message, String partnerId, String totalEarnings, String currency, long feedId) {
+            this("connection_established", message, partnerId, totalEarnings, currency, feedId);
         }
     }
 
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record NewOrder(String type, Order order) {
+    record NewOrder(
+            String type,
+            Order order,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("feed_id") Long feedId) implements FeedFrame {
 
         NewOrder(Order order) {
-            this("new_order", order);
+            this("new_order", order, null);
+        }
+
+        @Override
+        public NewOrder withFeedId(long feedId) {
+            return new NewOrder(type, order, feedId);
         }
     }
 
@@ -55,10 +97,16 @@ final class PartnerMessages {
             String amount,
             String total,
             String currency,
-            @JsonProperty("order_id") String orderId) {
+            @JsonProperty("order_id") String orderId,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("feed_id") Long feedId) implements FeedFrame {
 
         EarningsUpdate(String amount, String total, String currency, String orderId) {
-            this("earnings_update", amount, total, currency, orderId);
+            this("earnings_update", amount, total, currency, orderId, null);
+        }
+
+        @Override
+        public EarningsUpdate withFeedId(long feedId) {
+            return new EarningsUpdate(type, amount, total, currency, orderId, feedId);
         }
     }
 
@@ -71,11 +119,17 @@ final class PartnerMessages {
             String message,
             @JsonProperty("sender_id") String senderId,
             @JsonProperty("sent_at") String sentAt,
-            @JsonProperty("message_id") String messageId) {
+            @JsonProperty("message_id") String messageId,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("feed_id") Long feedId) implements FeedFrame {
 
         CustomerMessage(String orderId, String orderNumber, String message, String senderId, String sentAt,
                         String messageId) {
-            this("customer_message", orderId, orderNumber, message, senderId, sentAt, messageId);
+            this("customer_message", orderId, orderNumber, message, senderId, sentAt, messageId, null);
+        }
+
+        @Override
+        public CustomerMessage withFeedId(long feedId) {
+            return new CustomerMessage(type, orderId, orderNumber, message, senderId, sentAt, messageId, feedId);
         }
     }
 }

@@ -1,21 +1,20 @@
 package com.laundryconnect.realtime.partner.ws;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
-import com.laundryconnect.realtime.events.payload.MessageSent;
-import com.laundryconnect.realtime.partner.store.Credit;
-import com.laundryconnect.realtime.partner.store.OrderView;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.laundryconnect.realtime.partner.store.PartnerFeed;
 import com.laundryconnect.realtime.session.ws.BestEffortPush;
 import com.laundryconnect.realtime.session.ws.Deliveries;
-import com.laundryconnect.realtime.session.ws.Timestamps;
 
 /**
- * Pushes to every open {@code /ws/partner/} session of a partner, on whichever replica holds it: a batch's messages
- * are gathered in a {@link Deliveries}, in order per partner, and sent in one fan-out.
+ * Pushes to every open {@code /ws/partner/} session of a partner, on whichever replica holds it. A batch's frames are
+ * stored in the partners' feeds in the batch's transaction ({@link #record}), which numbers them, and sent in one
+ * fan-out once it committed ({@link #send}).
  */
 @ApplicationScoped
 public class PartnerPush {
@@ -23,46 +22,56 @@ public class PartnerPush {
     static final String ENDPOINT = "partner";
 
     private final BestEffortPush push;
+    private final PartnerFeed feed;
+    private final ObjectMapper json;
 
-    public PartnerPush(BestEffortPush push) {
+    public PartnerPush(BestEffortPush push, PartnerFeed feed, ObjectMapper json) {
         this.push = push;
+        this.feed = feed;
+        this.json = json;
     }
 
     static String routingKey(String partnerId) {
         return "partner:" + partnerId;
     }
 
-    public void newOrder(Deliveries deliveries, String partnerId, OrderView view, OffsetDateTime eventTime) {
-        var order = new PartnerMessages.Order(view.orderId, view.orderNumber, view.customerId, view.pickupAddress,
-                view.itemsCount, Money.format(view.totalAmount), view.currency, timestamp(view.scheduledPickup),
-                timestamp(view.createdAt));
-        add(deliveries, partnerId, new PartnerMessages.NewOrder(order), eventTime);
-    }
-
-    public void earnings(Deliveries deliveries, Credit credit, OffsetDateTime eventTime) {
-        add(deliveries, credit.partnerId(), new PartnerMessages.EarningsUpdate(Money.format(credit.amount()),
-                Money.format(credit.total()), credit.currency(), credit.orderId()), eventTime);
-    }
-
-    public void customerMessage(Deliveries deliveries, MessageSent message, OffsetDateTime eventTime) {
-        String sentAt = Timestamps.format(eventTime == null ? Instant.now() : eventTime.toInstant());
-        add(deliveries, message.recipientId(), new PartnerMessages.CustomerMessage(message.orderId(),
-                message.orderNumber(), message.message(), message.senderId(), sentAt, message.messageId()), eventTime);
+    /**
+     * Appends the frames to their partners' feeds in one statement of the caller's transaction (the one applying the
+     * batch, so a frame is stored exactly when its event is) and returns them with their feed ids, in order per
+     * partner, to {@link #send} once that transaction committed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Deliveries record(PartnerFrames frames) {
+        List<PartnerFrames.Pending> pending = frames.pending();
+        Deliveries deliveries = new Deliveries();
+        if (pending.isEmpty()) {
+            return deliveries;
+        }
+        List<Long> feedIds = feed.append(pending.stream()
+                .map(frame -> new PartnerFeed.Entry(frame.partnerId(), serialise(frame.frame())))
+                .toList());
+        for (int i = 0; i < pending.size(); i++) {
+            PartnerFrames.Pending frame = pending.get(i);
+            deliveries.add(routingKey(frame.partnerId()), frame.eventTime(),
+                    List.of(frame.frame().withFeedId(feedIds.get(i))));
+        }
+        return deliveries;
     }
 
     /**
      * Sends a batch's messages in one fan-out. The events are already applied and committed when this runs, so a
-     * failed push is logged, not retried: the partner sees the state on reconnecting. Blocking: call from a worker.
+     * failed push is logged, not retried: the partner gets the frames by resuming from its feed. Blocking: call from
+     * a worker.
      */
     public void send(Deliveries deliveries) {
         push.send(ENDPOINT, deliveries);
     }
 
-    private static void add(Deliveries deliveries, String partnerId, Object message, OffsetDateTime eventTime) {
-        deliveries.add(routingKey(partnerId), eventTime == null ? null : eventTime.toInstant(), List.of(message));
-    }
-
-    private static String timestamp(OffsetDateTime time) {
-        return time == null ? null : Timestamps.format(time.toInstant());
+    private String serialise(PartnerMessages.FeedFrame frame) {
+        try {
+            return json.writeValueAsString(frame);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise " + frame.getClass().getSimpleName(), e);
+        }
     }
 }

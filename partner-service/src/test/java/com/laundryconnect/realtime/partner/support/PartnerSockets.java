@@ -16,6 +16,15 @@ public final class PartnerSockets {
         return TestSocket.connect(URI.create(endpoint + "?token=" + token));
     }
 
+    /**
+     * Reconnects the way a resuming client does, {@code ?token=...&<parameter>=<value>} ({@code since} or its alias
+     * {@code last_event_id}); the session's {@code connection_established} is still to be read.
+     */
+    public static TestSocket resume(URI endpoint, String partnerId, String parameter, String value) {
+        return TestSocket.connect(URI.create(endpoint + "?token=" + Tokens.partnerWsToken(partnerId) + "&" + parameter
+                + "=" + value));
+    }
+
     /** A partner's session, past its {@code connection_established}. */
     public static TestSocket connectPartner(URI endpoint, String partnerId) {
         TestSocket socket = connect(endpoint, Tokens.partnerWsToken(partnerId));

@@ -12,9 +12,16 @@ final class ResumeCursor {
 
     private volatile String lastReceivedId;
 
-    void received(String id) {
+    synchronized void received(String id) {
         if (id != null && !id.isBlank()) {
             lastReceivedId = id;
+        }
+    }
+
+    /** A starting point for a client that has received nothing yet; ignored once anything came. */
+    synchronized void startAt(String id) {
+        if (lastReceivedId == null) {
+            received(id);
         }
     }
 

@@ -102,6 +102,7 @@ final class ResumingClient {
             return;
         }
         if ("connection_established".equals(frame.getString("type"))) {
+            cursor.startAt(traffic.resumeStartOf(frame));
             establishedMicros = receivedMicros;
             firstEstablished.tryComplete();
             return;

@@ -95,8 +95,8 @@ enum Traffic {
     },
 
     /**
-     * {@code earnings.credited} to each partner's {@code /ws/partner/}, one order id per credit. The partner endpoint
-     * has no resume, so its clients reconnect without {@code since}.
+     * {@code earnings.credited} to each partner's {@code /ws/partner/}, one order id per credit; resumes with the
+     * partner feed's {@code feed_id}, from {@code connection_established} until a frame came.
      */
     EARNINGS("partner earnings", "partner-service", Role.PARTNER, "partners",
             "SELECT count(*) FROM earnings_entries WHERE partner_id LIKE ?") {
@@ -119,7 +119,17 @@ enum Traffic {
 
         @Override
         String resumeIdOf(JsonObject frame) {
-            return null;
+            return feedIdOf(frame);
+        }
+
+        @Override
+        String resumeStartOf(JsonObject established) {
+            return feedIdOf(established);
+        }
+
+        private static String feedIdOf(JsonObject frame) {
+            Object feedId = frame.getValue("feed_id");
+            return feedId == null ? null : feedId.toString();
         }
     };
 
@@ -160,6 +170,11 @@ enum Traffic {
 
     /** What a client passes as {@code since} after receiving this frame; null where the endpoint does not resume. */
     abstract String resumeIdOf(JsonObject frame);
+
+    /** Where a client resumes from before any frame came, as {@code connection_established} says; null if it does not. */
+    String resumeStartOf(JsonObject established) {
+        return null;
+    }
 
     String label() {
         return label;

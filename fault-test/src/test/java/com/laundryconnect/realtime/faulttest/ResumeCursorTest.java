@@ -46,4 +46,15 @@ class ResumeCursorTest {
 
         assertEquals("/ws/partner/?since=msg+1%262", cursor.resumeUri("/ws/partner/"));
     }
+
+    @Test
+    void theStartConnectionEstablishedNamesCountsOnlyUntilAFrameCame() {
+        cursor.startAt("7");
+        assertEquals(ENDPOINT + "&since=7", cursor.resumeUri(ENDPOINT));
+
+        cursor.received("9");
+        cursor.startAt("12");
+
+        assertEquals(ENDPOINT + "&since=9", cursor.resumeUri(ENDPOINT));
+    }
 }

@@ -44,14 +44,17 @@ class TrafficTest {
     }
 
     @Test
-    void anEarningsCreditIsKeyedByItsOrderIdAndHasNothingToResumeWith() {
+    void anEarningsCreditIsKeyedByItsOrderIdAndResumesFromItsFeedPosition() {
         JsonObject event = Traffic.EARNINGS.event("k3", USER, NOW);
         JsonObject frame = new JsonObject().put("type", "earnings_update").put("order_id", "k3")
-                .put("amount", "10.00").put("total", "20.00").put("currency", "INR");
+                .put("amount", "10.00").put("total", "20.00").put("currency", "INR").put("feed_id", 41);
+        JsonObject established = new JsonObject().put("type", "connection_established").put("feed_id", 40);
 
         assertEquals("ft-run-u3", event.getJsonObject("data").getString("partner_id"));
         assertEquals("k3", Traffic.EARNINGS.keyOf(frame));
-        assertNull(Traffic.EARNINGS.resumeIdOf(frame));
+        assertEquals("41", Traffic.EARNINGS.resumeIdOf(frame));
+        assertEquals("40", Traffic.EARNINGS.resumeStartOf(established));
+        assertNull(Traffic.NOTIFICATIONS.resumeStartOf(established));
     }
 
     @Test

@@ -217,10 +217,22 @@ class NotificationSocketTest {
     }
 
     @Test
-    void framesOver64KiBCloseWith1009() {
-        try (TestSocket socket = connect(TestTokens.newUserId())) {
-            socket.send(new JsonObject().put("type", "ping").put("pad", "x".repeat(70_000)));
-            assertEquals(1009, socket.closeCode());
+    void messagesOver64KiBCloseWith1009() {
+        for (int size : new int[] {70 * 1024, 1024 * 1024}) {
+            try (TestSocket socket = connect(TestTokens.newUserId())) {
+                socket.send(new JsonObject().put("type", "ping").put("pad", "x".repeat(size)));
+                assertEquals(1009, socket.closeCode(), "a message of " + size + " bytes in frames of 64 KiB");
+            }
+        }
+    }
+
+    @Test
+    void singleFramesOver64KiBCloseWith1009() {
+        for (int size : new int[] {70 * 1024, 1024 * 1024}) {
+            try (TestSocket socket = connect(TestTokens.newUserId())) {
+                socket.sendOneFrame(new JsonObject().put("type", "ping").put("pad", "x".repeat(size)).encode());
+                assertEquals(1009, socket.closeCode(), "one frame of " + size + " bytes");
+            }
         }
     }
 

@@ -6,8 +6,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -27,6 +34,9 @@ class PublishApiTest {
 
     @TestHTTPResource("/ws/notifications/")
     URI endpoint;
+
+    @TestHTTPResource("/internal/events")
+    URI publishApi;
 
     private static String serviceToken() {
         return TestTokens.accessToken(TestTokens.newUserId(), "service");
@@ -100,5 +110,36 @@ class PublishApiTest {
         given().auth().oauth2(serviceToken()).contentType("application/json")
                 .body(new JsonObject().put("pad", "x".repeat(1024 * 1024)).encode())
                 .post("/internal/events").then().statusCode(413).body("detail", notNullValue());
+    }
+
+    /** A plain client sends its whole body before it reads (no Expect: 100-continue); it must still read the 413. */
+    @Test
+    void aClientThatSendsTenMebibytesBeforeReadingReadsThe413() throws IOException {
+        byte[] body = new JsonObject().put("pad", "x".repeat(10 * 1024 * 1024)).encode()
+                .getBytes(StandardCharsets.US_ASCII);
+        String head = "POST " + publishApi.getPath() + " HTTP/1.1\r\n"
+                + "Host: " + publishApi.getHost() + ":" + publishApi.getPort() + "\r\n"
+                + "Authorization: Bearer " + serviceToken() + "\r\n"
+                + "Content-Type: application/json\r\n"
+                + "Content-Length: " + body.length + "\r\n\r\n";
+        try (Socket socket = new Socket(publishApi.getHost(), publishApi.getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals("HTTP/1.1 413 Request Entity Too Large", in.readLine());
+            int contentLength = -1;
+            for (String header = in.readLine(); !header.isEmpty(); header = in.readLine()) {
+                if (header.toLowerCase().startsWith("content-length:")) {
+                    contentLength = Integer.parseInt(header.substring("content-length:".length()).trim());
+                }
+            }
+            char[] answer = new char[contentLength];
+            assertEquals(contentLength, in.read(answer, 0, contentLength));
+            assertTrue(new JsonObject(new String(answer)).getString("detail").contains("exceeds"), new String(answer));
+        }
     }
 }

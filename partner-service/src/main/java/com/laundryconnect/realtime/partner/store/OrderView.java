@@ -51,6 +51,14 @@ public class OrderView extends PanacheEntityBase {
     @Column(name = "assigned_partner_id")
     public String assignedPartnerId;
 
+    /** The time of the event that set {@link #status}, when it had one. */
+    @Column(name = "status_event_time")
+    public OffsetDateTime statusEventTime;
+
+    /** The time of the event that last set (or, by finishing the order, cleared) {@link #assignedPartnerId}. */
+    @Column(name = "assigned_event_time")
+    public OffsetDateTime assignedEventTime;
+
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 }

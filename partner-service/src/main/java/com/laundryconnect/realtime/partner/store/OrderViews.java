@@ -1,17 +1,22 @@
 package com.laundryconnect.realtime.partner.store;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.query.NativeQuery;
+import org.jboss.logging.Logger;
 
+import com.laundryconnect.realtime.events.EventOrder;
 import com.laundryconnect.realtime.events.TypedEvent;
 import com.laundryconnect.realtime.events.payload.OrderAssigned;
 import com.laundryconnect.realtime.events.payload.OrderCreated;
@@ -21,10 +26,14 @@ import com.laundryconnect.realtime.events.payload.OrderStatusChanged;
 /**
  * Keeps {@link OrderView}s from laundry.orders.v1, idempotent on the event id. Each change is one upsert, so two
  * replicas applying events of one order never fail on each other's insert. Events may arrive out of order
- * (contract 11): any of them creates the view, and a late {@code order.created} only fills in what is missing.
+ * (contract 11): any of them creates the view, and a late {@code order.created} only fills in what is missing. A
+ * status or an assignment older than the one the view holds is ignored, by the rule tracking-service follows too
+ * ({@link EventOrder}): a late {@code order.status_changed} never moves an order back nor re-assigns it.
  */
 @ApplicationScoped
 public class OrderViews {
+
+    private static final Logger LOG = Logger.getLogger(OrderViews.class);
 
     private final EntityManager entityManager;
     private final ProcessedEvents processedEvents;
@@ -54,9 +63,9 @@ public class OrderViews {
             OffsetDateTime time = event.envelope().time();
             switch (event.payload()) {
                 case OrderCreated created -> recordCreated(time, created);
-                case OrderAssigned assigned ->
-                        assignments.add(new Assignment(assigned.partnerId(), recordAssigned(assigned), time));
-                case OrderStatusChanged changed -> recordStatusChanged(changed);
+                case OrderAssigned assigned -> recordAssigned(time, assigned)
+                        .ifPresent(view -> assignments.add(new Assignment(assigned.partnerId(), view, time)));
+                case OrderStatusChanged changed -> recordStatusChanged(time, changed);
                 default -> {
                 }
             }
@@ -96,14 +105,20 @@ public class OrderViews {
 
     /**
      * Assigns the order to the event's partner (replacing an earlier assignment) and returns the view with the
-     * event's details where it has them and what was known before where it does not.
+     * event's details where it has them and what was known before where it does not; nothing when the view already
+     * holds a newer assignment.
      */
-    private OrderView recordAssigned(OrderAssigned assigned) {
+    private Optional<OrderView> recordAssigned(OffsetDateTime eventTime, OrderAssigned assigned) {
+        OrderView current = lockedCurrent(assigned.orderId());
+        if (current != null && !EventOrder.supersedes(instant(eventTime), instant(current.assignedEventTime))) {
+            LOG.infof("Order %s: ignoring an assignment older than the stored one", assigned.orderId());
+            return Optional.empty();
+        }
         OrderView view = (OrderView) query("""
                 INSERT INTO order_views (order_id, order_number, customer_id, pickup_address, items_count, total_amount,
-                                         currency, scheduled_pickup, assigned_partner_id)
+                                         currency, scheduled_pickup, assigned_partner_id, assigned_event_time)
                 VALUES (:orderId, :orderNumber, :customerId, :pickupAddress, :itemsCount, :totalAmount,
-                        :currency, :scheduledPickup, :partnerId)
+                        :currency, :scheduledPickup, :partnerId, :assignedAt)
                 ON CONFLICT (order_id) DO UPDATE SET
                     order_number = EXCLUDED.order_number,
                     customer_id = EXCLUDED.customer_id,
@@ -114,6 +129,7 @@ public class OrderViews {
                     scheduled_pickup = COALESCE(EXCLUDED.scheduled_pickup, order_views.scheduled_pickup),
                     assigned_partner_id = CASE WHEN order_views.status IN ('delivered', 'cancelled') THEN NULL
                                                ELSE EXCLUDED.assigned_partner_id END,
+                    assigned_event_time = EXCLUDED.assigned_event_time,
                     updated_at = now()
                 RETURNING *""", OrderView.class)
                 .setParameter("orderId", assigned.orderId())
@@ -125,30 +141,68 @@ public class OrderViews {
                 .setParameter("currency", assigned.currency(), String.class)
                 .setParameter("scheduledPickup", assigned.scheduledPickup(), OffsetDateTime.class)
                 .setParameter("partnerId", assigned.partnerId())
+                .setParameter("assignedAt", eventTime, OffsetDateTime.class)
                 .getSingleResult();
         // Detached, so that a later assignment of the same order in this batch reads its own row, not this instance.
         entityManager.detach(view);
-        return view;
+        return Optional.of(view);
     }
 
-    /** A delivered or cancelled order is no longer assigned to anyone; otherwise the event's partner has it. */
-    private void recordStatusChanged(OrderStatusChanged changed) {
+    /**
+     * Sets the event's status unless the view holds a newer one. A delivered or cancelled order is no longer assigned
+     * to anyone; otherwise the event's partner has it, unless the view holds an assignment newer than the event.
+     */
+    private void recordStatusChanged(OffsetDateTime eventTime, OrderStatusChanged changed) {
+        OrderView current = lockedCurrent(changed.orderId());
+        Instant time = instant(eventTime);
+        OrderStatus currentStatus = current == null || current.status == null
+                ? null : OrderStatus.fromWireValue(current.status).orElse(null);
+        if (current != null
+                && !EventOrder.statusSupersedes(changed.status(), time, currentStatus, instant(current.statusEventTime))) {
+            LOG.infof("Order %s: ignoring status %s, older than the stored %s", changed.orderId(),
+                    changed.status().wireValue(), current.status);
+            return;
+        }
         boolean finished = changed.status() == OrderStatus.DELIVERED || changed.status() == OrderStatus.CANCELLED;
+        boolean assignmentIsNewer = current != null && !EventOrder.supersedes(time, instant(current.assignedEventTime));
+        String partnerId = finished ? null : assignmentIsNewer ? current.assignedPartnerId : changed.partnerId();
+        OffsetDateTime assignedAt = assignmentIsNewer ? current.assignedEventTime : eventTime;
         query("""
-                INSERT INTO order_views (order_id, order_number, customer_id, status, assigned_partner_id)
-                VALUES (:orderId, :orderNumber, :customerId, :status, :partnerId)
+                INSERT INTO order_views (order_id, order_number, customer_id, status, status_event_time,
+                                         assigned_partner_id, assigned_event_time)
+                VALUES (:orderId, :orderNumber, :customerId, :status, :statusAt, :partnerId, :assignedAt)
                 ON CONFLICT (order_id) DO UPDATE SET
                     order_number = EXCLUDED.order_number,
                     customer_id = EXCLUDED.customer_id,
                     status = EXCLUDED.status,
+                    status_event_time = EXCLUDED.status_event_time,
                     assigned_partner_id = EXCLUDED.assigned_partner_id,
+                    assigned_event_time = EXCLUDED.assigned_event_time,
                     updated_at = now()""")
                 .setParameter("orderId", changed.orderId())
                 .setParameter("orderNumber", changed.orderNumber())
                 .setParameter("customerId", changed.customerId())
                 .setParameter("status", changed.status().wireValue())
-                .setParameter("partnerId", finished ? null : changed.partnerId(), String.class)
+                .setParameter("statusAt", eventTime, OffsetDateTime.class)
+                .setParameter("partnerId", partnerId, String.class)
+                .setParameter("assignedAt", assignedAt, OffsetDateTime.class)
                 .executeUpdate();
+    }
+
+    /**
+     * The order's view as stored, its row locked until the transaction ends, or null for an order not seen yet.
+     * Detached, so that a later event of the same order in this batch reads the row again, with this one's change.
+     */
+    private OrderView lockedCurrent(String orderId) {
+        OrderView current = entityManager.find(OrderView.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (current != null) {
+            entityManager.detach(current);
+        }
+        return current;
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 
     @Transactional

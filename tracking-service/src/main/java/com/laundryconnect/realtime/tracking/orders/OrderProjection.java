@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import com.laundryconnect.realtime.events.EventOrder;
 import com.laundryconnect.realtime.events.TypedEvent;
 import com.laundryconnect.realtime.events.payload.OrderAssigned;
 import com.laundryconnect.realtime.events.payload.OrderCreated;

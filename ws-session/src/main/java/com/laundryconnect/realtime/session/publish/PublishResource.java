@@ -34,6 +34,7 @@ import io.smallrye.common.annotation.Blocking;
  * {@code POST /internal/events} (contract 9): the main backend's way to publish without a Kafka client. Every event
  * of a request is validated before any is written, so an invalid request writes nothing; 202 comes only after Kafka
  * acknowledged every write. Runs on a worker thread so that a large batch never stalls sessions or health checks.
+ * While Kafka does not answer, the request ends after {@link PublishConfig#timeout()} with 503 and {@code Retry-After}.
  */
 @Path("/internal/events")
 @IfBuildProperty(name = "realtime.publish-api.enabled", stringValue = "true", enableIfMissing = true)
@@ -43,10 +44,12 @@ public class PublishResource {
 
     private final AccessTokenVerifier accessTokens;
     private final EventWriter writer;
+    private final long retryAfterSeconds;
 
-    public PublishResource(AccessTokenVerifier accessTokens, EventWriter writer) {
+    public PublishResource(AccessTokenVerifier accessTokens, EventWriter writer, PublishConfig config) {
         this.accessTokens = accessTokens;
         this.writer = writer;
+        this.retryAfterSeconds = Math.max(1, config.retryAfter().toSeconds());
     }
 
     @POST
@@ -98,9 +101,12 @@ public class PublishResource {
         }
         try {
             writer.writeAll(List.copyOf(byId.values()));
-        } catch (RuntimeException e) {
+        } catch (EventsNotWrittenException e) {
             LOG.errorf("Publishing %d event(s) failed: %s", byId.size(), e.getMessage());
-            return JsonErrorMappers.json(503, "Events could not be written to Kafka; retry the request.");
+            return Response.fromResponse(JsonErrorMappers.json(503, "Events may not have been written to Kafka; "
+                    + "retry the request with the same event ids."))
+                    .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
+                    .build();
         }
         return Response.accepted(Map.of("accepted", List.copyOf(byId.keySet()))).build();
     }

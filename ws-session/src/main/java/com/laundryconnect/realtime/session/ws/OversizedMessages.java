@@ -6,25 +6,19 @@ import org.jboss.logging.Logger;
 
 import com.laundryconnect.realtime.session.CloseCodes;
 
-import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.WebSocketConnection;
 
 /**
- * Global WebSocket error handlers for inbound messages over the size limit: contract 4 wants close 1009, while
- * websockets-next would treat them as unhandled failures and close with 1011.
+ * Global WebSocket error handler for inbound messages over the size limit: contract 4 wants close 1009, while
+ * websockets-next would treat them as unhandled failures and close with 1011. A single frame over the limit never
+ * gets here: Netty's decoder rejects it, and {@link ProtocolViolations} closes the connection.
  */
 @ApplicationScoped
 public class OversizedMessages {
 
     private static final Logger LOG = Logger.getLogger(OversizedMessages.class);
-
-    /** A single frame over {@code max-frame-size}, rejected by Netty's frame decoder. */
-    @OnError
-    public void oversizedFrame(CorruptedWebSocketFrameException e, WebSocketConnection connection) {
-        close(connection, e.closeStatus() == null ? CloseCodes.MESSAGE_TOO_BIG : e.closeStatus().code());
-    }
 
     /** A fragmented message whose parts add up to more than {@code max-message-size}, rejected by Vert.x. */
     @OnError

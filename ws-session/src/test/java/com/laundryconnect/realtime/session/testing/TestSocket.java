@@ -15,6 +15,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.json.JsonObject;
 
 /** A real WebSocket client for end-to-end tests: it records every text frame and the close code the server sends. */
@@ -129,6 +130,11 @@ public final class TestSocket implements AutoCloseable {
 
     public void send(JsonObject message) {
         send(message.encode());
+    }
+
+    /** Sends the text as one frame, however long, where {@link #send(String)} splits it into frames of 64 KiB. */
+    public void sendOneFrame(String text) {
+        socket.writeFrame(WebSocketFrame.textFrame(text, true));
     }
 
     public void sendBinary(byte[] bytes) {

@@ -1,4 +1,4 @@
-package com.laundryconnect.realtime.tracking.orders;
+package com.laundryconnect.realtime.events;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

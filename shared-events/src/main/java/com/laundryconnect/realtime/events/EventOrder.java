@@ -1,12 +1,13 @@
-package com.laundryconnect.realtime.tracking.orders;
+package com.laundryconnect.realtime.events;
 
 import java.time.Instant;
 
 import com.laundryconnect.realtime.events.payload.OrderStatus;
 
 /**
- * Decides whether an event that arrives now is newer than what an order view already holds, since Kafka may deliver
- * one order's events out of order (a retried producer, a replay, the publish API racing a direct producer).
+ * The one rule by which every service that keeps a view of an order (tracking's and partner's) decides whether an
+ * event that arrives now is newer than what the view already holds, since Kafka may deliver one order's events out
+ * of order (a retried producer, a replay, the publish API racing a direct producer).
  *
  * <p>The CloudEvent {@code time} decides when both events carry one and they differ. Otherwise a status event is newer
  * only if its status is further along the order's progression (pending, confirmed, picked up, in process, ready, out

@@ -103,8 +103,8 @@ public class PublishResource {
             writer.writeAll(List.copyOf(byId.values()));
         } catch (EventsNotWrittenException e) {
             LOG.errorf("Publishing %d event(s) failed: %s", byId.size(), e.getMessage());
-            return Response.fromResponse(JsonErrorMappers.json(503, "Events may not have been written to Kafka; "
-                    + "retry the request with the same event ids."))
+            return Response.fromResponse(JsonErrorMappers.json(503, "Kafka did not acknowledge the events in time: "
+                    + "they may or may not have been written; retry with the same event ids."))
                     .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
                     .build();
         }

@@ -31,15 +31,13 @@ class FanoutRedisRestartTest {
 
     private final Vertx vertx = Vertx.vertx();
     private Process redisServer;
+    private Path redisDir;
+    private int redisPort;
     private ClusterFanout fanout;
 
     @Test
     void downWhileTheSubscriptionConnectionIsLostAndUpOnceItIsBack() throws Exception {
-        int port = freePort();
-        Path dir = Files.createTempDirectory("fanout-readiness");
-        redisServer = startRedis(port, dir);
-        fanout = new ClusterFanout(Redis.createClient(vertx, "redis://127.0.0.1:" + port), vertx,
-                new SimpleMeterRegistry(), "readiness-test");
+        fanout = fanoutOnOwnRedis();
         FanoutReadiness readiness = new FanoutReadiness(fanout);
         assertEquals(Status.DOWN, readiness.call().getStatus(), "not ready before the subscription exists");
 
@@ -48,38 +46,45 @@ class FanoutRedisRestartTest {
         });
         awaitStatus(readiness, Status.UP);
 
-        redisServer.destroy();
-        redisServer.waitFor(10, TimeUnit.SECONDS);
+        stopRedis();
         awaitStatus(readiness, Status.DOWN);
 
-        redisServer = startRedis(port, dir);
+        redisServer = startRedis(redisPort, redisDir);
         awaitStatus(readiness, Status.UP);
         assertEquals(FanoutReadiness.NAME, readiness.call().getName());
     }
 
     @Test
     void aRestartIsReportedAsAGapOfEveryKeyHeldAndAPublishMeanwhileFails() throws Exception {
-        int port = freePort();
-        Path dir = Files.createTempDirectory("fanout-gaps");
-        redisServer = startRedis(port, dir);
-        fanout = new ClusterFanout(Redis.createClient(vertx, "redis://127.0.0.1:" + port), vertx,
-                new SimpleMeterRegistry(), "gap-test");
+        fanout = fanoutOnOwnRedis();
         List<Set<String>> gaps = new CopyOnWriteArrayList<>();
         fanout.start((routingKey, messages) -> {
         }, (keys, since) -> gaps.add(keys));
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(fanout::subscribed);
         fanout.hold("user:held").toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
 
-        redisServer.destroy();
-        redisServer.waitFor(10, TimeUnit.SECONDS);
+        stopRedis();
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !fanout.subscribed());
         assertThrows(IllegalStateException.class, () -> fanout.publish(Map.of("user:held", List.of("{}"))));
-        redisServer = startRedis(port, dir);
+        redisServer = startRedis(redisPort, redisDir);
 
         Awaitility.await("the gap of the lost subscription").atMost(Duration.ofSeconds(20))
                 .until(() -> gaps.contains(Set.of("user:held")));
         assertEquals(List.of(), gaps.stream().filter(keys -> !keys.equals(Set.of("user:held"))).toList(),
                 "only the key held was reported");
+    }
+
+    private ClusterFanout fanoutOnOwnRedis() throws IOException {
+        redisPort = freePort();
+        redisDir = Files.createTempDirectory("fanout-redis");
+        redisServer = startRedis(redisPort, redisDir);
+        return new ClusterFanout(Redis.createClient(vertx, "redis://127.0.0.1:" + redisPort), vertx,
+                new SimpleMeterRegistry(), "restart-test");
+    }
+
+    private void stopRedis() throws InterruptedException {
+        redisServer.destroy();
+        redisServer.waitFor(10, TimeUnit.SECONDS);
     }
 
     @AfterEach

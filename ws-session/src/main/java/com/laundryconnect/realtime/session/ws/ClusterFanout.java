@@ -58,8 +58,16 @@ class ClusterFanout {
     static final String GAP_MARKER = "gap";
     private static final long GAP_ANNOUNCE_RETRY_MILLIS = 1_000;
 
-    /** Told which keys' sessions may have missed deliveries, and that sessions opened from {@code since} on did not. */
+    /** Hears where live deliveries may be missing, so that no session goes on as if nothing had been lost. */
     interface GapListener {
+
+        /**
+         * The subscription is gone: nothing published from now on reaches this replica until it is back. Later
+         * deliveries to a session after an earlier one was lost would move its client's resume point past the loss.
+         */
+        void subscriptionLost();
+
+        /** These keys' sessions may have missed deliveries; sessions opened from {@code sinceNanos} on did not. */
         void gap(Set<String> routingKeys, long sinceNanos);
     }
 
@@ -108,7 +116,12 @@ class ClusterFanout {
      */
     void publish(Map<String, List<String>> linesByKey) {
         List<Request> publishes = new ArrayList<>(linesByKey.size());
+        Set<String> gapsAnnounced = gapsToAnnounceBefore(linesByKey.keySet());
         linesByKey.forEach((routingKey, lines) -> {
+            if (gapsAnnounced.contains(routingKey)) {
+                // Ahead of the key's next messages on the same connection, so no session takes them as a sequel.
+                publishes.add(Request.cmd(Command.PUBLISH).arg(channelPrefix + routingKey).arg(GAP_MARKER));
+            }
             StringBuilder payload = new StringBuilder();
             for (String line : lines) {
                 if (!payload.isEmpty()) {
@@ -124,6 +137,7 @@ class ClusterFanout {
         try {
             redis.batch(publishes).toCompletionStage().toCompletableFuture()
                     .get(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            announced(gapsAnnounced);
         } catch (ExecutionException e) {
             announceGapLater(linesByKey.keySet());
             throw new IllegalStateException("Publishing to Redis failed: " + e.getCause(), e.getCause());
@@ -135,6 +149,19 @@ class ClusterFanout {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while publishing to Redis", e);
         }
+    }
+
+    private synchronized Set<String> gapsToAnnounceBefore(Set<String> routingKeys) {
+        if (unannouncedGaps.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> keys = new LinkedHashSet<>(routingKeys);
+        keys.retainAll(unannouncedGaps);
+        return keys;
+    }
+
+    private synchronized void announced(Set<String> routingKeys) {
+        unannouncedGaps.removeAll(routingKeys);
     }
 
     /** Keeps trying, once a second, to publish the gap marker on each key's channel until Redis takes it. */
@@ -253,6 +280,7 @@ class ClusterFanout {
         // Also when connecting failed: sessions opened meanwhile were admitted without a subscription.
         subscriptionLost = true;
         subscription = null;
+        gapListener.subscriptionLost();
         if (failed != null) {
             failed.close();
         }

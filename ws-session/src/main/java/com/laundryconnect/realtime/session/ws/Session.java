@@ -20,6 +20,8 @@ public final class Session {
     private final long openedAtNanos = System.nanoTime();
     private volatile long lastSeenMillis = System.currentTimeMillis();
     private volatile long expiryTimerId = -1;
+    /** Live deliveries to it may have been lost: none is written any more, it is about to be closed with 1012. */
+    private volatile boolean stale;
     private long rateWindowStartMillis;
     private int messagesInWindow;
     private int strikes;
@@ -47,6 +49,14 @@ public final class Session {
 
     Set<String> routingKeys() {
         return routingKeys;
+    }
+
+    void markStale() {
+        stale = true;
+    }
+
+    boolean isStale() {
+        return stale;
     }
 
     long openedAtNanos() {

@@ -79,7 +79,17 @@ public class Sessions {
         this.fanout = fanout;
         this.outbound = outbound;
         this.vertx = vertx;
-        fanout.start(this::deliverLocally, this::closeAfterGap);
+        fanout.start(this::deliverLocally, new ClusterFanout.GapListener() {
+            @Override
+            public void subscriptionLost() {
+                byConnectionId.values().forEach(Session::markStale);
+            }
+
+            @Override
+            public void gap(Set<String> routingKeys, long sinceNanos) {
+                closeAfterGap(routingKeys, sinceNanos);
+            }
+        });
         this.idleSweepTimer = vertx.setPeriodic(IDLE_SWEEP_MILLIS, id -> dropIdleSessions());
     }
 
@@ -158,6 +168,10 @@ public class Sessions {
             subscriptions.add(fanout.hold(key));
         }
         awaitSubscriptions(connection, subscriptions);
+        if (!fanout.subscribed()) {
+            // Admitted while Redis is away: it is closed to resume once the subscription is back.
+            session.markStale();
+        }
         write(session, json(established));
         long millisToExpiry = caller.expiresAt().toEpochMilli() - System.currentTimeMillis();
         session.expiryTimerId(vertx.setTimer(Math.max(1, millisToExpiry), id -> expire(session)));
@@ -337,7 +351,8 @@ public class Sessions {
         Set<Session> affected = new HashSet<>();
         for (String key : routingKeys) {
             for (Session session : byRoutingKey.getOrDefault(key, Set.of())) {
-                if (session.openedAtNanos() - sinceNanos < 0) {
+                if (session.openedAtNanos() - sinceNanos < 0 || session.isStale()) {
+                    session.markStale();
                     affected.add(session);
                 }
             }
@@ -359,6 +374,9 @@ public class Sessions {
         }
         List<Delivery> deliveries = lines.stream().map(Delivery::fromWire).toList();
         for (Session session : receivers) {
+            if (session.isStale()) {
+                continue;
+            }
             try {
                 for (Delivery delivery : deliveries) {
                     if (!session.offerHeld(delivery)) {

@@ -2,6 +2,7 @@ package com.laundryconnect.realtime.session.ws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
@@ -42,8 +44,7 @@ class FanoutRedisRestartTest {
         assertEquals(Status.DOWN, readiness.call().getStatus(), "not ready before the subscription exists");
 
         fanout.start((routingKey, messages) -> {
-        }, (keys, since) -> {
-        });
+        }, new RecordedGaps());
         awaitStatus(readiness, Status.UP);
 
         stopRedis();
@@ -57,14 +58,16 @@ class FanoutRedisRestartTest {
     @Test
     void aRestartIsReportedAsAGapOfEveryKeyHeldAndAPublishMeanwhileFails() throws Exception {
         fanout = fanoutOnOwnRedis();
-        List<Set<String>> gaps = new CopyOnWriteArrayList<>();
+        RecordedGaps recorded = new RecordedGaps();
+        List<Set<String>> gaps = recorded.gaps;
         fanout.start((routingKey, messages) -> {
-        }, (keys, since) -> gaps.add(keys));
+        }, recorded);
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(fanout::subscribed);
         fanout.hold("user:held").toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
 
         stopRedis();
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !fanout.subscribed());
+        assertTrue(recorded.lost.get() > 0, "the loss is told at once, before the subscription is back");
         assertThrows(IllegalStateException.class, () -> fanout.publish(Map.of("user:held", List.of("{}"))));
         redisServer = startRedis(redisPort, redisDir);
 
@@ -72,6 +75,21 @@ class FanoutRedisRestartTest {
                 .until(() -> gaps.contains(Set.of("user:held")));
         assertEquals(List.of(), gaps.stream().filter(keys -> !keys.equals(Set.of("user:held"))).toList(),
                 "only the key held was reported");
+    }
+
+    private static final class RecordedGaps implements ClusterFanout.GapListener {
+        final List<Set<String>> gaps = new CopyOnWriteArrayList<>();
+        final AtomicInteger lost = new AtomicInteger();
+
+        @Override
+        public void subscriptionLost() {
+            lost.incrementAndGet();
+        }
+
+        @Override
+        public void gap(Set<String> routingKeys, long sinceNanos) {
+            gaps.add(routingKeys);
+        }
     }
 
     private ClusterFanout fanoutOnOwnRedis() throws IOException {

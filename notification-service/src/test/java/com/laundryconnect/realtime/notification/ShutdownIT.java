@@ -8,6 +8,7 @@ import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import com.laundryconnect.realtime.notification.support.KafkaEvents;
 import com.laundryconnect.realtime.session.CloseCodes;
 import com.laundryconnect.realtime.session.testing.Replica;
 import com.laundryconnect.realtime.session.testing.TestSocket;

@@ -1,8 +1,11 @@
 package com.laundryconnect.realtime.partner;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +16,8 @@ class HealthTest {
 
     @Test
     void readyOnlyWhileItCanConsumeAndPush() {
+        // Right after start the consumers may not have reached the broker yet: not ready is the right answer then.
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/q/health/ready").statusCode() == 200);
         given().get("/q/health/ready").then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))

@@ -1,4 +1,4 @@
-package com.laundryconnect.realtime.notification;
+package com.laundryconnect.realtime.notification.api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -20,6 +20,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.laundryconnect.realtime.notification.support.KafkaEvents;
 import com.laundryconnect.realtime.session.testing.TestSocket;
 import com.laundryconnect.realtime.session.testing.TestTokens;
 

@@ -1,4 +1,4 @@
-package com.laundryconnect.realtime.notification;
+package com.laundryconnect.realtime.notification.support;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -20,7 +20,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import io.vertx.core.json.JsonObject;
 
 /** Produces records to the real Kafka broker the way the main backend does, and reads dead-letter topics back. */
-final class KafkaEvents {
+public final class KafkaEvents {
 
     private static final String BOOTSTRAP = "127.0.0.1:9092";
     private static final KafkaProducer<String, String> PRODUCER = new KafkaProducer<>(Map.of(
@@ -30,7 +30,7 @@ final class KafkaEvents {
     private KafkaEvents() {
     }
 
-    static JsonObject envelope(String type, String subject, JsonObject data) {
+    public static JsonObject envelope(String type, String subject, JsonObject data) {
         return new JsonObject()
                 .put("specversion", "1.0")
                 .put("id", UUID.randomUUID().toString())
@@ -42,13 +42,13 @@ final class KafkaEvents {
                 .put("data", data);
     }
 
-    static JsonObject notificationRequested(String userId, String title) {
+    public static JsonObject notificationRequested(String userId, String title) {
         return envelope("notification.requested", userId, new JsonObject()
                 .put("user_id", userId).put("title", title).put("message", "Message of " + title)
                 .put("notification_type", "promotion").put("data", new JsonObject().put("coupon", "LC50")));
     }
 
-    static void send(String topic, String key, String value) {
+    public static void send(String topic, String key, String value) {
         try {
             PRODUCER.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -56,16 +56,16 @@ final class KafkaEvents {
         }
     }
 
-    static void sendNotification(JsonObject envelope) {
+    public static void sendNotification(JsonObject envelope) {
         send("laundry.notifications.v1", envelope.getString("subject"), envelope.encode());
     }
 
-    static void sendOrderEvent(JsonObject envelope) {
+    public static void sendOrderEvent(JsonObject envelope) {
         send("laundry.orders.v1", envelope.getString("subject"), envelope.encode());
     }
 
     /** Records of a topic whose value contains {@code marker}, read from the start until {@code expected} are found. */
-    static List<String> recordsContaining(String topic, String marker, int expected, Duration wait) {
+    public static List<String> recordsContaining(String topic, String marker, int expected, Duration wait) {
         Properties config = new Properties();
         config.putAll(Map.of("bootstrap.servers", BOOTSTRAP, "group.id", "test-reader-" + UUID.randomUUID(),
                 "auto.offset.reset", "earliest", "enable.auto.commit", "false",

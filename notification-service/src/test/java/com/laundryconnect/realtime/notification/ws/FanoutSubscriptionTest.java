@@ -1,4 +1,4 @@
-package com.laundryconnect.realtime.notification;
+package com.laundryconnect.realtime.notification.ws;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package com.laundryconnect.realtime.notification;
+package com.laundryconnect.realtime.notification.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package com.laundryconnect.realtime.notification;
+package com.laundryconnect.realtime.notification.ws;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import com.laundryconnect.realtime.notification.support.KafkaEvents;
 import com.laundryconnect.realtime.session.testing.TestSocket;
 import com.laundryconnect.realtime.session.testing.TestTokens;
 

@@ -1,4 +1,4 @@
-package com.laundryconnect.realtime.notification;
+package com.laundryconnect.realtime.notification.api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.laundryconnect.realtime.notification.support.KafkaEvents;
 import com.laundryconnect.realtime.session.testing.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;

@@ -27,6 +27,7 @@ public final class Session {
     private int strikes;
     private boolean windowStruck;
     private List<Delivery> heldDeliveries;
+    private Set<String> replayedKeys = Set.of();
 
     Session(WebSocketConnection connection, Caller caller, String endpoint, Set<String> routingKeys) {
         this.connection = connection;
@@ -88,13 +89,26 @@ public final class Session {
         heldDeliveries = new ArrayList<>();
     }
 
-    /** Keeps a live delivery back while the session is held; false when the session is live and it should be written. */
-    synchronized boolean offerHeld(Delivery delivery) {
-        if (heldDeliveries == null) {
-            return false;
+    /**
+     * Remembers what the resume replay sent, for the session's life: a message stored before the replay read storage
+     * can reach the fan-out only after the hold ended (its publish follows its commit), and is then not written twice.
+     */
+    synchronized void replayed(Set<String> keys) {
+        replayedKeys = Set.copyOf(keys);
+    }
+
+    /** Whether the resume replay already sent this delivery's message. */
+    synchronized boolean wasReplayed(Delivery delivery) {
+        return delivery.replayKey() != null && replayedKeys.contains(delivery.replayKey());
+    }
+
+    /** What becomes of a live delivery: kept back while the session is held, dropped if replayed, else written. */
+    synchronized LiveDelivery offerLive(Delivery delivery) {
+        if (heldDeliveries != null) {
+            heldDeliveries.add(delivery);
+            return LiveDelivery.HELD;
         }
-        heldDeliveries.add(delivery);
-        return true;
+        return wasReplayed(delivery) ? LiveDelivery.ALREADY_SENT : LiveDelivery.WRITE;
     }
 
     /**
@@ -133,4 +147,6 @@ public final class Session {
     }
 
     enum RateVerdict { ALLOWED, REFUSED, CLOSE }
+
+    enum LiveDelivery { HELD, ALREADY_SENT, WRITE }
 }

@@ -144,9 +144,10 @@ public class Sessions {
                 replayed.add(Delivery.encode(message.replayKey()));
             }
         } finally {
+            session.replayed(replayed);
             for (List<Delivery> held = session.drainHeld(); !held.isEmpty(); held = session.drainHeld()) {
                 for (Delivery delivery : held) {
-                    if (delivery.replayKey() == null || !replayed.contains(delivery.replayKey())) {
+                    if (!session.wasReplayed(delivery)) {
                         write(session, delivery.json());
                     }
                 }
@@ -379,7 +380,7 @@ public class Sessions {
             }
             try {
                 for (Delivery delivery : deliveries) {
-                    if (!session.offerHeld(delivery)) {
+                    if (session.offerLive(delivery) == Session.LiveDelivery.WRITE) {
                         write(session, delivery.json());
                     }
                 }

@@ -25,6 +25,7 @@ if [[ "$BUILD" == true || ! -s "$MODULE_DIR/target/classpath.txt" ]]; then
     -pl token-service,notification-service,tracking-service,partner-service,fault-test) >&2
 fi
 
+create_databases notifications tracking partners >&2
 mkdir -p "$MODULE_DIR/target/runs"
 LOG="$MODULE_DIR/target/runs/$(date -u +%Y%m%dT%H%M%SZ).log"
 echo "log: $LOG"

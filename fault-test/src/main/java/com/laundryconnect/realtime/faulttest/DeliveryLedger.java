@@ -50,11 +50,6 @@ final class DeliveryLedger {
         receipts.add(new Receipt(client, key, receivedMicros, sessionEstablishedMicros));
     }
 
-    /** How many clients have received at least one of their own events (so have something to resume after). */
-    synchronized int clientsReached() {
-        return (int) ownersReceipts().stream().map(Receipt::client).distinct().count();
-    }
-
     /** Whether every accepted event has reached its owner (the run may stop waiting). */
     synchronized boolean allAcceptedDelivered() {
         return ownersReceipts().stream().map(Receipt::key).collect(Collectors.toSet()).containsAll(accepted);

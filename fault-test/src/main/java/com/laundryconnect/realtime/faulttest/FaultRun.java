@@ -122,15 +122,10 @@ final class FaultRun {
 
             long[] faultMicros = {Long.MAX_VALUE};
             CompletableFuture<Void> injected = new CompletableFuture<>();
-            long earliestFault = options.events() / 2;
-            long latestFault = options.events() * 3 / 4;
+            long faultAfter = options.events() / 2;
             EventProducer.Pacing pacing = EventProducer.paced(options.events(), options.rate(),
                     options.events() / options.rate() + 60, seq -> {
-                        // A client that has received nothing yet has no id to resume after: in a short run the fault
-                        // waits (a quarter of the run at most) until every client has one.
-                        boolean due = faultMicros[0] == Long.MAX_VALUE && (seq == latestFault
-                                || seq >= earliestFault && ledger.clientsReached() == users.size());
-                        if (due) {
+                        if (seq == faultAfter) {
                             log.accept("%s: injecting the fault after event %d".formatted(fault.id(), seq));
                             faultMicros[0] = MonoClock.micros();
                             Thread.ofPlatform().name("fault-" + fault.id()).start(() -> inject(fault, injected));

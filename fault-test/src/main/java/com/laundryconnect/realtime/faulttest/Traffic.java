@@ -16,7 +16,10 @@ import io.vertx.core.json.JsonObject;
  */
 enum Traffic {
 
-    /** {@code notification.requested} to each user's {@code /ws/notifications/}; resumes with the notification id. */
+    /**
+     * {@code notification.requested} to each user's {@code /ws/notifications/}; resumes with the notification id, from
+     * {@code connection_established}'s {@code last_notification_id} until a notification came.
+     */
     NOTIFICATIONS("notifications", "notification-service", Role.CUSTOMER, "notifications",
             "SELECT count(*) FROM notifications WHERE user_id LIKE ?") {
         @Override
@@ -46,11 +49,18 @@ enum Traffic {
             Object id = frame.getJsonObject("notification", new JsonObject()).getValue("id");
             return id == null ? null : id.toString();
         }
+
+        @Override
+        String resumeStartOf(JsonObject established) {
+            Object latest = established.getValue("last_notification_id");
+            return latest == null ? null : latest.toString();
+        }
     },
 
     /**
      * A partner's chat message ({@code message.sent}, sender_role partner) to the customer's
-     * {@code /ws/orders/{id}/}; resumes with the message id.
+     * {@code /ws/orders/{id}/}; resumes with the message id, from {@code connection_established}'s
+     * {@code last_message_id} until a message came.
      */
     CHAT("tracking chat", "tracking-service", Role.CUSTOMER, "tracking",
             "SELECT count(*) FROM order_messages WHERE order_id LIKE ?") {
@@ -91,6 +101,11 @@ enum Traffic {
         @Override
         String resumeIdOf(JsonObject frame) {
             return keyOf(frame);
+        }
+
+        @Override
+        String resumeStartOf(JsonObject established) {
+            return established.getString("last_message_id");
         }
     },
 

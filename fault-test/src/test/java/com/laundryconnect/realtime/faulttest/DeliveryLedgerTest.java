@@ -143,17 +143,6 @@ class DeliveryLedgerTest {
         assertEquals(-1, ledger.tally(FAULT).recoveryMillis());
     }
 
-    @Test
-    void aClientIsReachedOnceItReceivedOneOfItsOwnEvents() {
-        sendAndAccept("e1", ALICE, 2_000);
-        sendAndAccept("e2", BOB, 3_000);
-        ledger.received(BOB, "e1", 5_000, SESSION_OPENED);
-        assertEquals(0, ledger.clientsReached());
-
-        ledger.received(ALICE, "e1", 6_000, SESSION_OPENED);
-        assertEquals(1, ledger.clientsReached());
-    }
-
     private void sendAndAccept(String key, int owner, long sentMicros) {
         ledger.sent(key, owner, sentMicros);
         ledger.accepted(key);

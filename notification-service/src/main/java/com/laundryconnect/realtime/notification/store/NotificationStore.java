@@ -25,7 +25,7 @@ public class NotificationStore implements PanacheRepository<Notification> {
 
     /**
      * Stores a batch in one statement: the notifications whose source event is new, and each user's unread counter
-     * raised by as many. Counter rows are locked in user order, so two batches never deadlock. The unread count that
+     * raised by as many (with the user's newest notification id beside it). Counter rows are locked in user order, so two batches never deadlock. The unread count that
      * goes with each notification is the counter after the batch less the user's notifications stored after it.
      */
     private static final String INSERT_COUNTING_UNREAD = """
@@ -38,9 +38,10 @@ public class NotificationStore implements PanacheRepository<Notification> {
                 ON CONFLICT (source_event_id) DO NOTHING
                 RETURNING id, user_id, created_at, source_event_id),
             counted AS (
-                INSERT INTO unread_counters AS counter (user_id, unread)
-                SELECT user_id, count(*) FROM inserted GROUP BY user_id ORDER BY user_id
-                ON CONFLICT (user_id) DO UPDATE SET unread = counter.unread + EXCLUDED.unread
+                INSERT INTO unread_counters AS counter (user_id, unread, latest_id)
+                SELECT user_id, count(*), max(id) FROM inserted GROUP BY user_id ORDER BY user_id
+                ON CONFLICT (user_id) DO UPDATE SET unread = counter.unread + EXCLUDED.unread,
+                    latest_id = GREATEST(counter.latest_id, EXCLUDED.latest_id)
                 RETURNING user_id, unread)
             SELECT inserted.id, inserted.source_event_id, inserted.created_at,
                    counted.unread - count(*) OVER (PARTITION BY inserted.user_id)
@@ -49,6 +50,10 @@ public class NotificationStore implements PanacheRepository<Notification> {
             ORDER BY inserted.id""";
 
     private static final String UNREAD_COUNT = "SELECT unread FROM unread_counters WHERE user_id = ?1";
+    private static final String INBOX = "SELECT unread, latest_id FROM unread_counters WHERE user_id = ?1";
+
+    /** The {@code since} that resumes from a user's first notification (ids start at 1). */
+    public static final long FROM_THE_START = 0;
 
     /** Marks unread notifications read and lowers the counter by exactly as many, in one statement. */
     private static final String MARK_READ = """
@@ -112,6 +117,17 @@ public class NotificationStore implements PanacheRepository<Notification> {
         return unread.isEmpty() ? 0 : ((Number) unread.get(0)).longValue();
     }
 
+    /** The unread count and the newest notification id (or {@link #FROM_THE_START}) of a user, from one row. */
+    @Transactional
+    public Inbox inbox(String userId) {
+        List<?> rows = getEntityManager().createNativeQuery(INBOX).setParameter(1, userId).getResultList();
+        if (rows.isEmpty()) {
+            return new Inbox(0, FROM_THE_START);
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return new Inbox(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    }
+
     /** One page of the user's notifications, newest first, strictly older than {@code before} when given. */
     @Transactional
     public List<Notification> page(String userId, boolean unreadOnly, Long before, int limit) {
@@ -129,11 +145,11 @@ public class NotificationStore implements PanacheRepository<Notification> {
 
     /**
      * What a resuming client missed: the newest {@code max} of the user's notifications after {@code sinceId},
-     * oldest first. Nothing when {@code sinceId} is not one of the user's.
+     * oldest first; all of them from {@link #FROM_THE_START}. Nothing when {@code sinceId} is not one of the user's.
      */
     @Transactional
     public List<Notification> createdAfter(String userId, long sinceId, int max) {
-        if (count("id = ?1 and userId = ?2", sinceId, userId) == 0) {
+        if (sinceId != FROM_THE_START && count("id = ?1 and userId = ?2", sinceId, userId) == 0) {
             return List.of();
         }
         List<Notification> newestFirst = find("userId = ?1 and id > ?2 order by id desc", userId, sinceId)

@@ -34,10 +34,12 @@ public final class NotificationMessages {
         }
     }
 
+    /** {@code last_notification_id} is this service's addition: what a client that received nothing resumes from. */
     public record ConnectionEstablished(String type, String message, @JsonProperty("unread_count") long unreadCount,
-                                        @JsonProperty("user_id") String userId) {
-        public ConnectionEstablished(long unreadCount, String userId) {
-            this("connection_established", "Connected to notifications", unreadCount, userId);
+                                        @JsonProperty("user_id") String userId,
+                                        @JsonProperty("last_notification_id") long lastNotificationId) {
+        public ConnectionEstablished(long unreadCount, String userId, long lastNotificationId) {
+            this("connection_established", "Connected to notifications", unreadCount, userId, lastNotificationId);
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.laundryconnect.realtime.notification.store.Inbox;
 import com.laundryconnect.realtime.notification.store.MarkReadResult;
 import com.laundryconnect.realtime.notification.store.NotificationIds;
 import com.laundryconnect.realtime.notification.store.NotificationStore;
@@ -43,7 +44,9 @@ public class NotificationSocket extends SessionEndpoint {
             return;
         }
         Caller caller = authenticated.get();
-        var established = new NotificationMessages.ConnectionEstablished(store.unreadCount(caller.userId()), caller.userId());
+        Inbox inbox = store.inbox(caller.userId());
+        var established = new NotificationMessages.ConnectionEstablished(inbox.unreadCount(), caller.userId(),
+                inbox.latestNotificationId());
         Set<String> keys = Set.of(NotificationPush.routingKey(caller.userId()));
         Optional<Long> resumeAfter = resumePoint(connection);
         if (resumeAfter.isEmpty()) {
@@ -88,10 +91,15 @@ public class NotificationSocket extends SessionEndpoint {
         push.unreadCount(userId);
     }
 
-    /** {@code ?since=<id>}, or its alias {@code last_event_id}; a malformed value resumes nothing. */
+    /**
+     * {@code ?since=<id>}, or its alias {@code last_event_id}; {@code 0} (the {@code last_notification_id} of a user
+     * who had none) resumes from the first notification. A malformed value resumes nothing.
+     */
     private static Optional<Long> resumePoint(WebSocketConnection connection) {
         return Sessions.queryParameter(connection, "since")
                 .or(() -> Sessions.queryParameter(connection, "last_event_id"))
-                .flatMap(NotificationIds::parse);
+                .flatMap(since -> since.equals(Long.toString(NotificationStore.FROM_THE_START))
+                        ? Optional.of(NotificationStore.FROM_THE_START)
+                        : NotificationIds.parse(since));
     }
 }

@@ -300,6 +300,34 @@ class NotificationSocketTest {
     }
 
     @Test
+    void aClientThatReceivedNothingResumesFromTheLastNotificationIdItWasGiven() {
+        String userId = TestTokens.newUserId();
+        long startedAt;
+        try (TestSocket socket = TestSocket.connect(withQuery("token=" + TestTokens.wsToken(userId)))) {
+            startedAt = socket.next().getLong("last_notification_id");
+        }
+        assertEquals(0, startedAt);
+        KafkaEvents.sendNotification(KafkaEvents.notificationRequested(userId, "While away"));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> given()
+                .auth().oauth2(TestTokens.accessToken(userId)).get("/api/notifications/")
+                .then().extract().path("results.size()").equals(1));
+
+        long latest;
+        try (TestSocket resumed = TestSocket.connect(withQuery("since=" + startedAt + "&token=" + TestTokens.wsToken(userId)))) {
+            JsonObject established = resumed.next();
+            latest = established.getLong("last_notification_id");
+            JsonObject replayed = resumed.next().getJsonObject("notification");
+            assertEquals("While away", replayed.getString("title"));
+            assertEquals(latest, replayed.getLong("id"));
+            assertEquals(List.of(), resumed.quietFor(Duration.ofMillis(300)));
+        }
+        try (TestSocket upToDate = TestSocket.connect(withQuery("since=" + latest + "&token=" + TestTokens.wsToken(userId)))) {
+            assertEquals(latest, upToDate.next().getLong("last_notification_id"));
+            assertEquals(List.of(), upToDate.quietFor(Duration.ofMillis(300)));
+        }
+    }
+
+    @Test
     void orderEventsNotifyTheCustomerAndTheAssignedPartner() {
         String customer = TestTokens.newUserId();
         String partner = TestTokens.newUserId();

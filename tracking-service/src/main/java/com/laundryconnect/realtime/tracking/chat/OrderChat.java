@@ -100,6 +100,11 @@ public class OrderChat {
         subscribers.send(deliveries);
     }
 
+    /** Where the order's customer resumes from: the partner's newest message, or the chat's start when none. */
+    public String partnerResumePoint(String orderId) {
+        return messages.newestId(orderId, SenderRole.PARTNER);
+    }
+
     /** The partner's messages on the order after the message {@code sinceMessageId}, oldest first. */
     public List<TrackingMessages.PartnerMessage> partnerMessagesAfter(String orderId, String sinceMessageId) {
         return messages.after(orderId, sinceMessageId, SenderRole.PARTNER, config.chatReplayLimit()).stream()

@@ -1,6 +1,5 @@
 package com.laundryconnect.realtime.tracking.ws;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +18,6 @@ import com.laundryconnect.realtime.tracking.location.LatestLocations;
 import com.laundryconnect.realtime.tracking.store.OrderView;
 import com.laundryconnect.realtime.tracking.store.OrderViews;
 
-import io.netty.handler.codec.http.QueryStringDecoder;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.Vertx;
@@ -112,7 +110,8 @@ public class OrderAdmission {
         Set<String> routingKeys = customer
                 ? Set.of(RoutingKeys.order(orderId), RoutingKeys.orderCustomer(orderId))
                 : Set.of(RoutingKeys.order(orderId));
-        TrackingMessages.ConnectionEstablished established = new TrackingMessages.ConnectionEstablished(snapshot(view));
+        TrackingMessages.ConnectionEstablished established = new TrackingMessages.ConnectionEstablished(snapshot(view),
+                customer ? chat.partnerResumePoint(orderId) : null);
         Optional<String> since = customer ? resumeAfter(candidate.connection()) : Optional.empty();
         if (since.isEmpty()) {
             sessions.open(candidate.connection(), candidate.caller(), routingKeys, established);
@@ -134,13 +133,8 @@ public class OrderAdmission {
 
     /** {@code ?since=<message id>} (or {@code last_event_id}): the last partner message the client has seen. */
     private static Optional<String> resumeAfter(WebSocketConnection connection) {
-        String query = connection.handshakeRequest().query();
-        if (query == null || query.isEmpty()) {
-            return Optional.empty();
-        }
-        var parameters = new QueryStringDecoder(query, false).parameters();
-        return Optional.ofNullable(parameters.getOrDefault("since", parameters.get("last_event_id")))
-                .map(List::getFirst)
+        return Sessions.queryParameter(connection, "since")
+                .or(() -> Sessions.queryParameter(connection, "last_event_id"))
                 .filter(since -> !since.isBlank());
     }
 }

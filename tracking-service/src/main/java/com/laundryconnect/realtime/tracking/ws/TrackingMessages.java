@@ -16,9 +16,15 @@ public final class TrackingMessages {
     }
 
     @RegisterForReflection
-    public record ConnectionEstablished(String type, OrderSnapshot order) {
-        public ConnectionEstablished(OrderSnapshot order) {
-            this("connection_established", order);
+    /**
+     * {@code last_message_id} is this service's addition, for the order's customer only: the newest partner message
+     * ({@code "0"} when none yet), which a client that received no {@code partner_message} resumes from.
+     */
+    public record ConnectionEstablished(String type, OrderSnapshot order,
+                                        @JsonInclude(JsonInclude.Include.NON_NULL)
+                                        @JsonProperty("last_message_id") String lastMessageId) {
+        public ConnectionEstablished(OrderSnapshot order, String lastMessageId) {
+            this("connection_established", order, lastMessageId);
         }
     }
 

@@ -163,6 +163,30 @@ class OrderChatTest extends EndToEndTest {
     }
 
     @Test
+    void aCustomerThatSawNoPartnerMessageResumesFromTheLastMessageIdItWasGiven() {
+        TestOrder order = assignedOrder();
+        String startedAt;
+        try (TestSocket customer = connect(ordersPath.resolve(order.id() + "/?token="
+                + Tokens.customer(order.customerId())))) {
+            startedAt = nextOfType(customer, "connection_established").getString("last_message_id");
+        }
+        assertEquals("0", startedAt);
+        String missed;
+        try (TestSocket partner = connect(order.id(), Tokens.partner(order.partnerId()))) {
+            assertFalse(nextOfType(partner, "connection_established").containsKey("last_message_id"),
+                    "only the customer resumes the chat");
+            missed = reply(partner, "while you were away");
+        }
+
+        try (TestSocket customer = connect(ordersPath.resolve(order.id() + "/?since=" + startedAt + "&token="
+                + Tokens.customer(order.customerId())))) {
+            assertEquals(missed, nextOfType(customer, "connection_established").getString("last_message_id"));
+            assertEquals(missed, nextOfType(customer, "partner_message").getString("message_id"));
+            assertEquals(List.of(), customer.quietFor(QUIET));
+        }
+    }
+
+    @Test
     void aPartnerMessagePublishedElsewhereReachesTheCustomerAndIsStoredForReplay() {
         TestOrder order = assignedOrder();
         String sinceId;

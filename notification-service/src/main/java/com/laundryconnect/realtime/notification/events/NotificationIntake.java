@@ -5,13 +5,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.laundryconnect.realtime.events.TypedEvent;
 import com.laundryconnect.realtime.notification.store.NewNotification;
 import com.laundryconnect.realtime.notification.store.NotificationStore;
+import com.laundryconnect.realtime.notification.store.StoredNotification;
 import com.laundryconnect.realtime.notification.ws.NotificationPush;
+import com.laundryconnect.realtime.session.intake.EventBatchHandler;
 
 /**
  * Turns a batch of events into stored, then pushed, notifications: one transaction and one statement store them
@@ -28,7 +32,8 @@ public class NotificationIntake {
         this.push = push;
     }
 
-    public void apply(List<TypedEvent> events) {
+    /** Returns the routing keys of the users whose notifications were stored before (see {@link EventBatchHandler}). */
+    public Set<String> apply(List<TypedEvent> events) {
         List<NewNotification> notifications = new ArrayList<>();
         Map<String, Instant> eventTimes = new HashMap<>();
         for (TypedEvent event : events) {
@@ -40,8 +45,15 @@ public class NotificationIntake {
             });
         }
         if (notifications.isEmpty()) {
-            return;
+            return Set.of();
         }
-        push.newNotifications(store.storeOnce(notifications), eventTimes::get);
+        List<StoredNotification> stored = store.storeOnce(notifications);
+        push.newNotifications(stored, eventTimes::get);
+        Set<String> storedNow = stored.stream().map(each -> each.notification().sourceEventId)
+                .collect(Collectors.toSet());
+        return notifications.stream()
+                .filter(notification -> !storedNow.contains(notification.sourceEventId()))
+                .map(notification -> NotificationPush.routingKey(notification.userId()))
+                .collect(Collectors.toSet());
     }
 }

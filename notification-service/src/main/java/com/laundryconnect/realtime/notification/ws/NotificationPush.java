@@ -27,7 +27,7 @@ public class NotificationPush {
         this.store = store;
     }
 
-    static String routingKey(String userId) {
+    public static String routingKey(String userId) {
         return "user:" + userId;
     }
 

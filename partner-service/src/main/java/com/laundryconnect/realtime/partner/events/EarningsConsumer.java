@@ -3,9 +3,12 @@ package com.laundryconnect.realtime.partner.events;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -49,7 +52,7 @@ public class EarningsConsumer {
         return intake.consume(Topic.PARTNER_EARNINGS, batch, this::apply);
     }
 
-    private void apply(List<TypedEvent> events) {
+    private Set<String> apply(List<TypedEvent> events) {
         List<EarningsLedger.CreditEvent> credits = new ArrayList<>();
         Map<String, OffsetDateTime> eventTimes = new HashMap<>();
         for (TypedEvent event : events) {
@@ -59,15 +62,21 @@ public class EarningsConsumer {
             }
         }
         if (credits.isEmpty()) {
-            return;
+            return Set.of();
         }
+        Set<String> creditedNow = new HashSet<>();
         Deliveries deliveries = QuarkusTransaction.joiningExisting().call(() -> {
             PartnerFrames frames = new PartnerFrames();
             for (Credit credit : ledger.credit(credits)) {
                 frames.earnings(credit, eventTimes.get(credit.eventId()));
+                creditedNow.add(credit.eventId());
             }
             return push.record(frames);
         });
         push.send(deliveries);
+        return credits.stream()
+                .filter(credit -> !creditedNow.contains(credit.eventId()))
+                .map(credit -> PartnerPush.routingKey(credit.earnings().partnerId()))
+                .collect(Collectors.toSet());
     }
 }

@@ -1,7 +1,10 @@
 package com.laundryconnect.realtime.partner.events;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -9,6 +12,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.laundryconnect.realtime.events.Topic;
 import com.laundryconnect.realtime.events.TypedEvent;
+import com.laundryconnect.realtime.events.payload.OrderAssigned;
 import com.laundryconnect.realtime.partner.store.OrderViews;
 import com.laundryconnect.realtime.partner.ws.PartnerFrames;
 import com.laundryconnect.realtime.partner.ws.PartnerPush;
@@ -43,14 +47,19 @@ public class OrderEventsConsumer {
         return intake.consume(Topic.ORDERS, batch, this::apply);
     }
 
-    private void apply(List<TypedEvent> events) {
+    private Set<String> apply(List<TypedEvent> events) {
+        List<TypedEvent> appliedBefore = new ArrayList<>();
         Deliveries deliveries = QuarkusTransaction.joiningExisting().call(() -> {
             PartnerFrames frames = new PartnerFrames();
-            for (OrderViews.Assignment assignment : views.apply(events)) {
+            for (OrderViews.Assignment assignment : views.apply(events, appliedBefore::add)) {
                 frames.newOrder(assignment.partnerId(), assignment.view(), assignment.eventTime());
             }
             return push.record(frames);
         });
         push.send(deliveries);
+        return appliedBefore.stream()
+                .filter(event -> event.payload() instanceof OrderAssigned)
+                .map(event -> PartnerPush.routingKey(((OrderAssigned) event.payload()).partnerId()))
+                .collect(Collectors.toSet());
     }
 }

@@ -1,5 +1,6 @@
 package com.laundryconnect.realtime.partner.events;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -46,25 +47,30 @@ public class OrderMessagesConsumer {
         return intake.consume(Topic.ORDER_MESSAGES, batch, this::apply);
     }
 
-    private void apply(List<TypedEvent> events) {
+    private Set<String> apply(List<TypedEvent> events) {
         List<TypedEvent> customerMessages = events.stream()
                 .filter(event -> event.payload() instanceof MessageSent message
                         && message.senderRole() == SenderRole.CUSTOMER)
                 .toList();
         if (customerMessages.isEmpty()) {
-            return;
+            return Set.of();
         }
+        Set<String> appliedBefore = new HashSet<>();
         Deliveries deliveries = QuarkusTransaction.joiningExisting().call(() -> {
             Set<String> firstDeliveries = processedEvents.firstDeliveries(
                     customerMessages.stream().map(event -> event.envelope().id()).toList());
             PartnerFrames frames = new PartnerFrames();
             for (TypedEvent event : customerMessages) {
+                MessageSent message = (MessageSent) event.payload();
                 if (firstDeliveries.remove(event.envelope().id())) {
-                    frames.customerMessage((MessageSent) event.payload(), event.envelope().time());
+                    frames.customerMessage(message, event.envelope().time());
+                } else {
+                    appliedBefore.add(PartnerPush.routingKey(message.recipientId()));
                 }
             }
             return push.record(frames);
         });
         push.send(deliveries);
+        return appliedBefore;
     }
 }

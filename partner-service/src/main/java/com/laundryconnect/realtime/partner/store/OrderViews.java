@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -49,15 +50,17 @@ public class OrderViews {
 
     /**
      * Applies a batch of order events in one transaction, in the given order, skipping those applied before (the
-     * batch's ids are recorded in one statement), and returns the assignments it made.
+     * batch's ids are recorded in one statement; each skipped event goes to {@code appliedBefore}), and returns the
+     * assignments it made.
      */
     @Transactional
-    public List<Assignment> apply(List<TypedEvent> events) {
+    public List<Assignment> apply(List<TypedEvent> events, Consumer<TypedEvent> appliedBefore) {
         Set<String> firstDeliveries = processedEvents.firstDeliveries(
                 events.stream().map(event -> event.envelope().id()).toList());
         List<Assignment> assignments = new ArrayList<>();
         for (TypedEvent event : events) {
             if (!firstDeliveries.remove(event.envelope().id())) {
+                appliedBefore.accept(event);
                 continue;
             }
             OffsetDateTime time = event.envelope().time();

@@ -31,7 +31,7 @@ public class PartnerPush {
         this.json = json;
     }
 
-    static String routingKey(String partnerId) {
+    public static String routingKey(String partnerId) {
         return "partner:" + partnerId;
     }
 

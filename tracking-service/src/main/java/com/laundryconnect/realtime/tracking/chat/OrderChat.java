@@ -1,8 +1,13 @@
 package com.laundryconnect.realtime.tracking.chat;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,6 +27,7 @@ import com.laundryconnect.realtime.tracking.store.ChatMessages;
 import com.laundryconnect.realtime.tracking.store.OrderView;
 import com.laundryconnect.realtime.tracking.store.OrderViews;
 import com.laundryconnect.realtime.tracking.ws.OrderSubscribers;
+import com.laundryconnect.realtime.tracking.ws.RoutingKeys;
 import com.laundryconnect.realtime.tracking.ws.TrackingMessages;
 
 /**
@@ -41,6 +47,7 @@ public class OrderChat {
 
     private static final Logger LOG = Logger.getLogger(OrderChat.class);
     private static final char NUL = '\u0000';
+    private static final int SENT_HERE_REMEMBERED = 10_000;
 
     private final OrderViews views;
     private final MessageSentPublisher publisher;
@@ -48,6 +55,17 @@ public class OrderChat {
     private final ChatMessages messages;
     private final OrderSubscribers subscribers;
     private final TrackingConfig config;
+    /**
+     * Ids of the latest messages this replica's sockets published: its own consumer finds them stored already and must
+     * not take that for a push that never went out (see {@link #acceptPublished}).
+     */
+    private final Set<String> sentHere = Collections.synchronizedSet(Collections.newSetFromMap(
+            new LinkedHashMap<>(1024, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > SENT_HERE_REMEMBERED;
+                }
+            }));
 
     public OrderChat(OrderViews views, MessageSentPublisher publisher, ChatLog log, ChatMessages messages,
                      OrderSubscribers subscribers, TrackingConfig config) {
@@ -69,6 +87,7 @@ public class OrderChat {
             return TrackingMessages.MessageSent.refused(e.getMessage());
         }
         Instant sentAt;
+        sentHere.add(sent.messageId());
         try {
             sentAt = publisher.publish(sent);
         } catch (RuntimeException e) {
@@ -85,11 +104,13 @@ public class OrderChat {
 
     /**
      * Stores published messages once each, in one transaction; the call that stored a partner's message pushes it to
-     * the customer, all of them in one fan-out. Blocking.
+     * the customer, all of them in one fan-out. Returns the routing keys of the customers of the partner messages that
+     * were stored before, other than by this replica's sockets (which pushed them). Blocking.
      */
-    public void acceptPublished(List<ChatLog.Published> published) {
+    public Set<String> acceptPublished(List<ChatLog.Published> published) {
         Deliveries deliveries = new Deliveries();
-        for (ChatLog.Published stored : log.storeNew(published)) {
+        List<ChatLog.Published> storedNow = log.storeNew(published);
+        for (ChatLog.Published stored : storedNow) {
             MessageSent sent = stored.sent();
             if (sent.senderRole() == SenderRole.PARTNER) {
                 subscribers.toCustomer(deliveries, sent.orderId(), stored.sentAt(), new TrackingMessages.PartnerMessage(
@@ -98,6 +119,11 @@ public class OrderChat {
             }
         }
         subscribers.send(deliveries);
+        return published.stream()
+                .filter(message -> message.sent().senderRole() == SenderRole.PARTNER && !storedNow.contains(message)
+                        && !sentHere.contains(message.sent().messageId()))
+                .map(message -> RoutingKeys.orderCustomer(message.sent().orderId()))
+                .collect(Collectors.toSet());
     }
 
     /** Where the order's customer resumes from: the partner's newest message, or the chat's start when none. */

@@ -1,6 +1,7 @@
 package com.laundryconnect.realtime.tracking.events;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,11 +43,13 @@ public class LocationEventsConsumer {
         return intake.consume(Topic.LOCATIONS, batch, this::apply, this::countInvalidCoordinates);
     }
 
-    private void apply(List<TypedEvent> events) {
+    /** Locations are not resumed: the next one supersedes a lost push, and connection_established has the latest. */
+    private Set<String> apply(List<TypedEvent> events) {
         locations.acceptAll(events.stream()
                 .filter(event -> event.payload() instanceof LocationReported)
                 .map(event -> (LocationReported) event.payload())
                 .toList());
+        return Set.of();
     }
 
     private void countInvalidCoordinates(List<FieldError> errors) {

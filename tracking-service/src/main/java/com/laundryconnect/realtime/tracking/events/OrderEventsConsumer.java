@@ -1,6 +1,8 @@
 package com.laundryconnect.realtime.tracking.events;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +15,7 @@ import com.laundryconnect.realtime.session.intake.EventIntake;
 import com.laundryconnect.realtime.session.ws.Deliveries;
 import com.laundryconnect.realtime.tracking.orders.OrderProjection;
 import com.laundryconnect.realtime.tracking.ws.OrderSubscribers;
+import com.laundryconnect.realtime.tracking.ws.RoutingKeys;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -41,11 +44,15 @@ public class OrderEventsConsumer {
         return intake.consume(Topic.ORDERS, batch, this::apply);
     }
 
-    private void apply(List<TypedEvent> events) {
+    /** Returns the routing keys of the orders whose events were applied before; their sessions resume on a gap. */
+    private Set<String> apply(List<TypedEvent> events) {
         Deliveries deliveries = new Deliveries();
-        for (OrderProjection.OrderChange change : projection.apply(events)) {
+        Set<String> appliedBefore = new HashSet<>();
+        for (OrderProjection.OrderChange change : projection.apply(events,
+                event -> appliedBefore.add(RoutingKeys.order(event.key())))) {
             subscribers.toAll(deliveries, change.orderId(), change.eventTime(), change.messages());
         }
         subscribers.send(deliveries);
+        return appliedBefore;
     }
 }

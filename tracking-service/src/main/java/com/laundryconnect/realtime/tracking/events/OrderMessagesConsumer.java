@@ -1,6 +1,7 @@
 package com.laundryconnect.realtime.tracking.events;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,13 +40,11 @@ public class OrderMessagesConsumer {
         return intake.consume(Topic.ORDER_MESSAGES, batch, this::apply);
     }
 
-    private void apply(List<TypedEvent> events) {
+    Set<String> apply(List<TypedEvent> events) {
         List<Published> published = events.stream()
                 .filter(event -> event.payload() instanceof MessageSent)
                 .map(event -> Published.of((MessageSent) event.payload(), event.envelope().time()))
                 .toList();
-        if (!published.isEmpty()) {
-            chat.acceptPublished(published);
-        }
+        return published.isEmpty() ? Set.of() : chat.acceptPublished(published);
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,11 +56,12 @@ public class OrderProjection {
 
     /**
      * Applies a batch of events in one transaction, in the given order, and returns the messages they give: none for
-     * a duplicate, a stale event or an event that changes nothing clients are shown. The batch's ids are recorded in
-     * one statement and its orders' views read and locked in one query.
+     * a duplicate, a stale event or an event that changes nothing clients are shown; each duplicate (applied before)
+     * goes to {@code appliedBefore}. The batch's ids are recorded in one statement and its orders' views read and
+     * locked in one query.
      */
     @Transactional
-    public List<OrderChange> apply(List<TypedEvent> events) {
+    public List<OrderChange> apply(List<TypedEvent> events, Consumer<TypedEvent> appliedBefore) {
         Set<String> firstDeliveries = processedEvents.recordFirstDeliveries(
                 events.stream().map(event -> event.envelope().id()).toList());
         Map<String, OrderView> locked = views.lockAll(events.stream().map(TypedEvent::key).collect(Collectors.toSet()));
@@ -67,6 +69,7 @@ public class OrderProjection {
         for (TypedEvent event : events) {
             if (!firstDeliveries.remove(event.envelope().id())) {
                 LOG.debugf("Skipping redelivered event %s", event.envelope().id());
+                appliedBefore.accept(event);
                 continue;
             }
             Instant time = instantOf(event.envelope().time());

@@ -1,6 +1,7 @@
 package com.laundryconnect.realtime.session.intake;
 
 import java.util.List;
+import java.util.Set;
 
 import com.laundryconnect.realtime.events.TypedEvent;
 
@@ -11,5 +12,10 @@ import com.laundryconnect.realtime.events.TypedEvent;
 @FunctionalInterface
 public interface EventBatchHandler {
 
-    void apply(List<TypedEvent> events);
+    /**
+     * Applies the events, pushing what the new ones change. Returns the routing keys of the sessions that the events
+     * found applied already would have been pushed to (an empty set where none, or where pushes are not resumable): when
+     * the read is one whose pushes may never have gone out, the intake tells those sessions of a gap.
+     */
+    Set<String> apply(List<TypedEvent> events);
 }

@@ -2,8 +2,12 @@ package com.laundryconnect.realtime.session.intake;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -17,6 +21,7 @@ import com.laundryconnect.realtime.events.FieldError;
 import com.laundryconnect.realtime.events.Topic;
 import com.laundryconnect.realtime.events.TypedEvent;
 import com.laundryconnect.realtime.session.intake.DeadLetters.RejectedRecord;
+import com.laundryconnect.realtime.session.ws.Sessions;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,6 +42,13 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
  * batch is left unacknowledged instead: it is read again after the restart rather than dead-lettered because a pool
  * was already closed.
  *
+ * <p>An event found applied already may have been stored without its pushes going out: by a replica that died between
+ * commit and publish (its partitions come here with their offsets uncommitted), or by an attempt whose commit
+ * succeeded but reported a failure (PostgreSQL stopping mid-commit). In those two reads (the first records of a
+ * partition that do not follow the last offset this replica read, and a batch applied after a failed attempt) the
+ * sessions of such events' routing keys are told of a gap, so their clients resume from storage. A plain
+ * redelivery in the middle of a partition (a producer retrying with the same id) pushes nothing and closes nothing.
+ *
  * <p>On SIGTERM the intake stops taking new batches (they stay unacknowledged, to be read again by whichever replica
  * gets their partitions) and waits, bounded, for the batches in hand to finish, so that their offsets are committed
  * when the consumers close.
@@ -50,14 +62,18 @@ public class EventIntake {
     private final DeadLetters deadLetters;
     private final IntakeConfig config;
     private final MeterRegistry registry;
+    private final Sessions sessions;
+    /** Per topic-partition, the offset after the last record this replica read. */
+    private final Map<String, Long> nextOffsets = new ConcurrentHashMap<>();
     private volatile boolean stopping;
     /** Batches being applied; guarded by {@code this}. */
     private int batchesInHand;
 
-    EventIntake(DeadLetters deadLetters, IntakeConfig config, MeterRegistry registry) {
+    EventIntake(DeadLetters deadLetters, IntakeConfig config, MeterRegistry registry, Sessions sessions) {
         this.deadLetters = deadLetters;
         this.config = config;
         this.registry = registry;
+        this.sessions = sessions;
     }
 
     /**
@@ -116,7 +132,9 @@ public class EventIntake {
         List<KafkaRecord<String, String>> eventRecords = new ArrayList<>();
         List<RejectedRecord> malformed = new ArrayList<>();
         List<List<FieldError>> malformedErrors = new ArrayList<>();
+        boolean takenOver = false;
         for (KafkaRecord<String, String> record : batch.getRecords()) {
+            takenOver |= !followsLastRead(record);
             switch (RecordReading.of(topic, record.getPayload())) {
                 case RecordReading.Valid valid -> {
                     events.add(valid.event());
@@ -137,7 +155,7 @@ public class EventIntake {
                 malformedErrors.forEach(onDeadLettered);
             }
             if (!events.isEmpty()) {
-                apply(topic, events, eventRecords, handler);
+                apply(topic, events, eventRecords, handler, takenOver);
             }
         } catch (StoppingException e) {
             LOG.infof("Stopping: %d records of %s are left unacknowledged and will be read again",
@@ -148,12 +166,15 @@ public class EventIntake {
     }
 
     private void apply(Topic topic, List<TypedEvent> events, List<KafkaRecord<String, String>> records,
-                       EventBatchHandler handler) {
+                       EventBatchHandler handler, boolean takenOver) {
         long giveUpAt = System.nanoTime() + config.batchRetryDuration().toNanos();
         long backoffMillis = config.firstBackoff().toMillis();
         for (int attempt = 1; ; attempt++) {
             try {
-                handler.apply(events);
+                Set<String> alreadyApplied = handler.apply(events);
+                if (takenOver || attempt > 1) {
+                    announceGap(topic, alreadyApplied, attempt > 1 ? "after a failed attempt" : "after a take-over");
+                }
                 return;
             } catch (RuntimeException e) {
                 if (System.nanoTime() - giveUpAt > 0) {
@@ -176,7 +197,7 @@ public class EventIntake {
         long backoffMillis = config.firstBackoff().toMillis();
         for (int attempt = 1; ; attempt++) {
             try {
-                handler.apply(List.of(event));
+                announceGap(topic, handler.apply(List.of(event)), "after failed attempts");
                 return;
             } catch (RuntimeException e) {
                 if (attempt >= config.eventAttempts()) {
@@ -188,6 +209,22 @@ public class EventIntake {
                 backoffMillis = pause(backoffMillis);
             }
         }
+    }
+
+    /** Whether the record is the one after the last this replica read of its partition, and remembers it. */
+    private boolean followsLastRead(KafkaRecord<String, String> record) {
+        long offset = offset(record);
+        Long expected = nextOffsets.put(record.getTopic() + "-" + record.getPartition(), offset + 1);
+        return expected != null && expected == offset;
+    }
+
+    private void announceGap(Topic topic, Set<String> routingKeys, String when) {
+        if (routingKeys.isEmpty()) {
+            return;
+        }
+        LOG.warnf("Events of %s read again %s were applied already, so their pushes may never have gone out; the "
+                + "sessions of %d routing keys resume from storage", topic.topicName(), when, routingKeys.size());
+        sessions.announceGap(new LinkedHashSet<>(routingKeys));
     }
 
     /** Kafka itself may be briefly unreachable: the copies are retried until they are written or the app stops. */

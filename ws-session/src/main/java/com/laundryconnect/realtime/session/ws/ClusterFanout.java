@@ -151,6 +151,11 @@ class ClusterFanout {
         }
     }
 
+    /** Publishes the gap marker on each key's channel, retried until Redis takes it. */
+    void announceGap(Set<String> routingKeys) {
+        announceGapLater(routingKeys);
+    }
+
     private synchronized Set<String> gapsToAnnounceBefore(Set<String> routingKeys) {
         if (unannouncedGaps.isEmpty()) {
             return Set.of();
@@ -178,6 +183,11 @@ class ClusterFanout {
             return;
         }
         Set<String> keys = Set.copyOf(unannouncedGaps);
+        if (keys.isEmpty()) {
+            // Announced meanwhile, ahead of the keys' next pushes.
+            announcingGaps = false;
+            return;
+        }
         List<Request> markers = keys.stream()
                 .map(key -> Request.cmd(Command.PUBLISH).arg(channelPrefix + key).arg(GAP_MARKER)).toList();
         redis.batch(markers).onComplete(result -> {

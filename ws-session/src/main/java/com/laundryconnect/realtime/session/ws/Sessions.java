@@ -275,6 +275,14 @@ public class Sessions {
         fanout.publish(linesByKey);
     }
 
+    /**
+     * Tells every replica that pushes to these routing keys may have been lost, although storage has them: their
+     * sessions are closed with 1012 and their clients resume. Does not block.
+     */
+    public void announceGap(Set<String> routingKeys) {
+        fanout.announceGap(routingKeys);
+    }
+
     public void closed(WebSocketConnection connection) {
         if (!closesCountedEarly.remove(connection.id())) {
             CloseReason reason = connection.closeReason();

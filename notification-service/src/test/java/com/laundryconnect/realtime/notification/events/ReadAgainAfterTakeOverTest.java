@@ -17,6 +17,7 @@ import com.laundryconnect.realtime.notification.store.NewNotification;
 import com.laundryconnect.realtime.notification.store.NotificationStore;
 import com.laundryconnect.realtime.notification.support.KafkaEvents;
 import com.laundryconnect.realtime.session.intake.EventIntake;
+import com.laundryconnect.realtime.session.intake.TakeOvers;
 import com.laundryconnect.realtime.session.testing.PartitionReads;
 import com.laundryconnect.realtime.session.testing.TestSocket;
 import com.laundryconnect.realtime.session.testing.TestTokens;
@@ -28,8 +29,8 @@ import io.vertx.core.json.JsonObject;
 /**
  * A replica that dies between its commit and its Redis publish leaves a notification stored but never pushed; the
  * replica that takes its partition over reads the event again and finds it applied. The sessions of its user are
- * closed with 1012 then, so the client resumes and gets it; a redelivery in the middle of a partition (a producer
- * retrying) closes nothing. The records are handed to the intake as the Kafka connector would, on a partition no
+ * closed with 1012 then, so the client resumes and gets it; a producer's retry appended while this replica holds the
+ * partition closes nothing. The records are handed to the intake as the Kafka connector would, on a partition no
  * consumer of the test reads.
  */
 @QuarkusTest
@@ -45,6 +46,9 @@ class ReadAgainAfterTakeOverTest {
     EventIntake intake;
 
     @Inject
+    TakeOvers takeOvers;
+
+    @Inject
     NotificationIntake notifications;
 
     @Inject
@@ -58,6 +62,7 @@ class ReadAgainAfterTakeOverTest {
         try (TestSocket session = connect(userId, "")) {
             startedAt = session.next().getLong("last_notification_id");
             storedByTheReplicaThatDied(event);
+            PartitionReads.assign(takeOvers, Topic.NOTIFICATIONS, 7, 41);
 
             readByThisReplica(event, 7, 40);
 
@@ -71,9 +76,10 @@ class ReadAgainAfterTakeOverTest {
     }
 
     @Test
-    void aRedeliveryInTheMiddleOfAPartitionClosesNothing() throws Exception {
+    void aProducersRetryAppendedWhileThisReplicaHoldsThePartitionClosesNothing() throws Exception {
         String userId = TestTokens.newUserId();
         JsonObject event = KafkaEvents.notificationRequested(userId, "Sent twice by its producer");
+        PartitionReads.assign(takeOvers, Topic.NOTIFICATIONS, 8, 10);
         readByThisReplica(event, 8, 10);
         try (TestSocket session = connect(userId, "")) {
             session.next();

@@ -13,6 +13,7 @@ import com.laundryconnect.realtime.events.Topic;
 import com.laundryconnect.realtime.events.payload.MessageSent;
 import com.laundryconnect.realtime.events.payload.SenderRole;
 import com.laundryconnect.realtime.session.intake.EventIntake;
+import com.laundryconnect.realtime.session.intake.TakeOvers;
 import com.laundryconnect.realtime.session.testing.PartitionReads;
 import com.laundryconnect.realtime.session.testing.TestSocket;
 import com.laundryconnect.realtime.tracking.chat.ChatLog;
@@ -36,6 +37,9 @@ class ReadAgainAfterTakeOverTest extends EndToEndTest {
     EventIntake intake;
 
     @Inject
+    TakeOvers takeOvers;
+
+    @Inject
     OrderMessagesConsumer consumer;
 
     @Inject
@@ -50,6 +54,7 @@ class ReadAgainAfterTakeOverTest extends EndToEndTest {
         try (TestSocket customer = connect(order.id(), Tokens.customer(order.customerId()))) {
             startedAt = nextOfType(customer, "connection_established").getString("last_message_id");
             storedByTheReplicaThatDied(event);
+            PartitionReads.assign(takeOvers, Topic.ORDER_MESSAGES, 9, 41);
 
             PartitionReads.read(intake, Topic.ORDER_MESSAGES, consumer::apply, event, 9, 40);
 

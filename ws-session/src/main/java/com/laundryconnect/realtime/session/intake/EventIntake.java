@@ -4,10 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -26,6 +24,7 @@ import com.laundryconnect.realtime.session.ws.Sessions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -44,10 +43,11 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
  *
  * <p>An event found applied already may have been stored without its pushes going out: by a replica that died between
  * commit and publish (its partitions come here with their offsets uncommitted), or by an attempt whose commit
- * succeeded but reported a failure (PostgreSQL stopping mid-commit). In those two reads (the first records of a
- * partition that do not follow the last offset this replica read, and a batch applied after a failed attempt) the
- * sessions of such events' routing keys are told of a gap, so their clients resume from storage. A plain
- * redelivery in the middle of a partition (a producer retrying with the same id) pushes nothing and closes nothing.
+ * succeeded but reported a failure (PostgreSQL stopping mid-commit). In those two reads (records that were in their
+ * partition before it was assigned to this replica, see {@link TakeOvers}, and a batch applied after a failed
+ * attempt) the sessions of such events' routing keys are told of a gap, so their clients resume from storage. A
+ * producer's retry with the same id, appended while this replica holds the partition, pushes nothing and closes
+ * nothing.
  *
  * <p>On SIGTERM the intake stops taking new batches (they stay unacknowledged, to be read again by whichever replica
  * gets their partitions) and waits, bounded, for the batches in hand to finish, so that their offsets are committed
@@ -63,17 +63,18 @@ public class EventIntake {
     private final IntakeConfig config;
     private final MeterRegistry registry;
     private final Sessions sessions;
-    /** Per topic-partition, the offset after the last record this replica read. */
-    private final Map<String, Long> nextOffsets = new ConcurrentHashMap<>();
+    private final TakeOvers takeOvers;
     private volatile boolean stopping;
     /** Batches being applied; guarded by {@code this}. */
     private int batchesInHand;
 
-    EventIntake(DeadLetters deadLetters, IntakeConfig config, MeterRegistry registry, Sessions sessions) {
+    EventIntake(DeadLetters deadLetters, IntakeConfig config, MeterRegistry registry, Sessions sessions,
+                TakeOvers takeOvers) {
         this.deadLetters = deadLetters;
         this.config = config;
         this.registry = registry;
         this.sessions = sessions;
+        this.takeOvers = takeOvers;
     }
 
     /**
@@ -134,7 +135,7 @@ public class EventIntake {
         List<List<FieldError>> malformedErrors = new ArrayList<>();
         boolean takenOver = false;
         for (KafkaRecord<String, String> record : batch.getRecords()) {
-            takenOver |= !followsLastRead(record);
+            takenOver |= takeOvers.predatesAssignment(record.getTopic(), record.getPartition(), offset(record));
             switch (RecordReading.of(topic, record.getPayload())) {
                 case RecordReading.Valid valid -> {
                     events.add(valid.event());
@@ -211,13 +212,6 @@ public class EventIntake {
         }
     }
 
-    /** Whether the record is the one after the last this replica read of its partition, and remembers it. */
-    private boolean followsLastRead(KafkaRecord<String, String> record) {
-        long offset = offset(record);
-        Long expected = nextOffsets.put(record.getTopic() + "-" + record.getPartition(), offset + 1);
-        return expected != null && expected == offset;
-    }
-
     private void announceGap(Topic topic, Set<String> routingKeys, String when) {
         if (routingKeys.isEmpty()) {
             return;
@@ -266,6 +260,9 @@ public class EventIntake {
     }
 
     private static long offset(KafkaRecord<String, String> record) {
+        if (record instanceof IncomingKafkaRecord<String, String> incoming) {
+            return incoming.getOffset();
+        }
         return record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getOffset)
                 .orElse(-1L);
     }

@@ -6,11 +6,13 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.common.TopicPartition;
 
 import com.laundryconnect.realtime.events.Topic;
 import com.laundryconnect.realtime.session.intake.EventBatchHandler;
 import com.laundryconnect.realtime.session.intake.EventIntake;
+import com.laundryconnect.realtime.session.intake.TakeOvers;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
@@ -20,8 +22,8 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * Hands one record to a service's {@link EventIntake} as the Kafka connector would, at a chosen offset of a partition
- * that no consumer of the tests reads (partition 100 and up): a test decides whether a read follows the previous one
- * or comes after a take-over.
+ * that no consumer of the tests reads (partition 100 and up), and assigns such partitions as the Kafka consumer would
+ * after a rebalance: a test decides whether a record was in its partition before the replica got it.
  */
 public final class PartitionReads {
 
@@ -33,6 +35,15 @@ public final class PartitionReads {
     };
 
     private PartitionReads() {
+    }
+
+    /** Gives test partition {@code 100 + n} to this replica as a rebalance would, when it held {@code endOffset} records. */
+    public static void assign(TakeOvers takeOvers, Topic topic, int testPartition, long endOffset) {
+        TopicPartition where = new TopicPartition(topic.topicName(), 100 + testPartition);
+        try (MockConsumer<String, String> consumer = new MockConsumer<>("earliest")) {
+            consumer.updateEndOffsets(Map.of(where, endOffset));
+            takeOvers.onPartitionsAssigned(consumer, List.of(where));
+        }
     }
 
     /** One poll holding the CloudEvent alone, keyed by its subject, at that offset of test partition {@code 100 + n}. */

@@ -32,14 +32,14 @@ public final class EventProducer implements AutoCloseable {
     private final AtomicLong failed = new AtomicLong();
     private final AtomicReference<String> lastFailure = new AtomicReference<>();
 
-    EventProducer(String bootstrap) {
+    EventProducer(String bootstrap, int lingerMillis) {
         Properties properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         properties.put(ProducerConfig.CLIENT_ID_CONFIG, "laundryconnect-load-test");
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        // Events leave at once: the publish timestamp is taken right before send(), so lingering would add to latency.
-        properties.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        // The publish timestamp is taken right before send(): any linger counts in the latency measured.
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, lingerMillis);
         properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
         properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000);
         properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 30_000);

@@ -73,7 +73,7 @@ final class NotificationsScenario {
         };
 
         try (SocketFleet fleet = new SocketFleet(options.host(), options.port(), 2, options.sessions + 200, listener);
-             EventProducer producer = new EventProducer(options.kafka)) {
+             EventProducer producer = new EventProducer(options.kafka, options.lingerMillis)) {
             SocketFleet.RetryPolicy retryTwice = (conn, failure) -> conn.attempts < 3 && !failure.startsWith("closed 4");
 
             // Warm-up: the first sessions load classes and fill caches once; they are closed before the baseline.

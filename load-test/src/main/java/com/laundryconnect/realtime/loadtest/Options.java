@@ -27,6 +27,8 @@ final class Options {
               --target URL            WebSocket origin, default ws://localhost:8000 (the edge); e.g. ws://127.0.0.1:8082
                                       to go straight to notification-service
               --kafka HOST:PORT       bootstrap server, default 127.0.0.1:9092
+              --linger-ms L           the producer's linger.ms, default 0 (each event its own produce request, so
+                                      no batching delay in the latency); Kafka's own default is 5
               --service-port P        port of the service under test, for its pid, memory, CPU and /q/metrics
                                       (default 8082 / 8083 / 8084)
               --connect-concurrency C handshakes in flight while opening sessions (connect: whole set-ups), default 200
@@ -40,7 +42,7 @@ final class Options {
             Every target must be a loopback address. Every phase is bounded in time; a watchdog ends the run.""";
 
     private static final Set<String> VALUE_OPTIONS = Set.of("sessions", "rate", "duration", "target", "kafka",
-            "service-port", "connect-concurrency", "setup-timeout", "drain", "settle", "secret");
+            "service-port", "connect-concurrency", "setup-timeout", "drain", "settle", "secret", "linger-ms");
     private static final Set<String> FLAGS = Set.of("no-memory", "class-histogram");
 
     final String scenario;
@@ -49,6 +51,7 @@ final class Options {
     final int durationSeconds;
     final URI target;
     final String kafka;
+    final int lingerMillis;
     final int servicePort;
     final int connectConcurrency;
     final int setupTimeoutSeconds;
@@ -98,6 +101,7 @@ final class Options {
             }
             Loopback.require("Kafka bootstrap server", server.substring(0, colon).strip());
         }
+        this.lingerMillis = nonNegativeInt(values, "linger-ms", 0, 1_000);
         this.servicePort = positiveInt(values, "service-port", defaultPort, 65_535);
         this.connectConcurrency = positiveInt(values, "connect-concurrency", 200, 5_000);
         this.setupTimeoutSeconds = positiveInt(values, "setup-timeout", 300, 3_600);

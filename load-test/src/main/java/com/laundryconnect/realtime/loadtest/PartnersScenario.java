@@ -95,7 +95,7 @@ final class PartnersScenario {
         };
 
         try (SocketFleet fleet = new SocketFleet(options.host(), options.port(), 2, partners + 100, listener);
-             EventProducer producer = new EventProducer(options.kafka)) {
+             EventProducer producer = new EventProducer(options.kafka, options.lingerMillis)) {
             Run.Reading before = options.memory && servicePid.isPresent()
                     ? run.read("partner-service before the sessions", servicePid.getAsLong(), true) : null;
 

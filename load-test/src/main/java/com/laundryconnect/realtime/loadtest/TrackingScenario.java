@@ -74,7 +74,7 @@ final class TrackingScenario {
         };
 
         try (SocketFleet fleet = new SocketFleet(options.host(), options.port(), 2, orders + 100, listener);
-             EventProducer producer = new EventProducer(options.kafka)) {
+             EventProducer producer = new EventProducer(options.kafka, options.lingerMillis)) {
             run.section("creating " + orders + " orders (order.created + order.assigned on " + CloudEvents.ORDERS + ")");
             Instant now = Instant.now();
             for (int i = 0; i < orders; i++) {

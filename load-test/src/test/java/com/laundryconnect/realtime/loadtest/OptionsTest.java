@@ -30,6 +30,13 @@ class OptionsTest {
     }
 
     @Test
+    void eventsAreNotBatchedByTheProducerUnlessAsked() {
+        assertEquals(0, Options.parse(new String[] {"notifications"}).lingerMillis);
+        assertEquals(5, Options.parse(new String[] {"notifications", "--linger-ms", "5"}).lingerMillis);
+        assertThrows(UsageException.class, () -> Options.parse(new String[] {"notifications", "--linger-ms", "-1"}));
+    }
+
+    @Test
     void optionsTakeSeparateOrInlineValues() {
         Options options = Options.parse(new String[] {"--sessions", "200", "notifications", "--rate=50",
                 "--duration", "10", "--target", "ws://127.0.0.1:8082", "--no-memory"});

@@ -41,12 +41,11 @@ final class DataSchema {
     /** Records a problem for every missing or malformed field of {@code data}; unknown extra fields are allowed. */
     static void check(EventType type, JsonNode data, String dataPath, List<FieldError> errors) {
         for (DataField field : fieldsOf(type)) {
-            String path = JsonFields.child(dataPath, field.name());
             var value = field.required()
-                    ? JsonFields.required(data, field.name(), path, errors)
+                    ? JsonFields.required(data, field.name(), dataPath, errors)
                     : JsonFields.optional(data, field.name());
             value.flatMap(field.format()::problemWith)
-                    .ifPresent(message -> errors.add(new FieldError(path, message)));
+                    .ifPresent(message -> errors.add(new FieldError(JsonFields.child(dataPath, field.name()), message)));
         }
     }
 

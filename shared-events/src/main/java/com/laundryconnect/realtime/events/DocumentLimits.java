@@ -22,7 +22,36 @@ final class DocumentLimits {
     }
 
     static void check(JsonNode document, List<FieldError> errors) {
-        check(document, FieldError.WHOLE_DOCUMENT, 1, errors);
+        if (!withinLimits(document, 1)) {
+            check(document, FieldError.WHOLE_DOCUMENT, 1, errors);
+        }
+    }
+
+    /** The same walk without error paths: nearly every document is within the limits, and paths cost allocations. */
+    private static boolean withinLimits(JsonNode node, int depth) {
+        if (node.isTextual()) {
+            return node.textValue().indexOf(NUL) < 0;
+        }
+        if (!node.isContainerNode()) {
+            return true;
+        }
+        if (depth > MAX_NESTING_DEPTH) {
+            return false;
+        }
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                if (field.getKey().indexOf(NUL) >= 0 || !withinLimits(field.getValue(), depth + 1)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        for (int index = 0; index < node.size(); index++) {
+            if (!withinLimits(node.get(index), depth + 1)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code depth} counts the objects and arrays enclosing {@code node}'s contents, itself included. */

@@ -3,6 +3,7 @@ package com.laundryconnect.realtime.events;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,17 +17,29 @@ final class EnvelopeRules {
     private EnvelopeRules() {
     }
 
-    /** Records every problem with the envelope attributes and returns the event type when it is a known one. */
-    static Optional<EventType> check(JsonNode envelope, List<FieldError> errors) {
+    /** What checking found: the event type when it is a known one, and the time when one is given and valid. */
+    record Attributes(Optional<EventType> type, OffsetDateTime time) {
+    }
+
+    /**
+     * Records every problem with the envelope attributes. The time is parsed here once, as reading the envelope
+     * needs it too and parsing a timestamp is among the costliest steps of reading an event.
+     */
+    static Attributes check(JsonNode envelope, List<FieldError> errors) {
         checkSpecVersion(envelope, errors);
         checkId(envelope, errors);
         Optional<EventType> type = checkType(envelope, errors);
-        JsonFields.required(envelope, "source", "source", errors)
+        JsonFields.required(envelope, "source", FieldError.WHOLE_DOCUMENT, errors)
                 .filter(source -> !source.isTextual() || source.textValue().isBlank())
                 .ifPresent(source -> errors.add(new FieldError("source", "must be a non-blank string")));
-        JsonFields.optional(envelope, "time")
-                .filter(time -> !time.isTextual() || !FieldFormat.isOffsetTimestamp(time.textValue()))
-                .ifPresent(time -> errors.add(new FieldError("time", "must be an ISO-8601 timestamp with offset")));
+        OffsetDateTime time = JsonFields.optional(envelope, "time").map(given -> {
+            Optional<OffsetDateTime> parsed = given.isTextual()
+                    ? FieldFormat.offsetTimestamp(given.textValue()) : Optional.empty();
+            if (parsed.isEmpty()) {
+                errors.add(new FieldError("time", "must be an ISO-8601 timestamp with offset"));
+            }
+            return parsed.orElse(null);
+        }).orElse(null);
         JsonFields.optional(envelope, "subject")
                 .filter(subject -> !subject.isTextual())
                 .ifPresent(subject -> errors.add(new FieldError("subject", "must be a string")));
@@ -34,21 +47,21 @@ final class EnvelopeRules {
                 .filter(contentType -> !isJsonMediaType(contentType))
                 .ifPresent(contentType -> errors.add(new FieldError("datacontenttype",
                         "must be \"" + CloudEvent.JSON_CONTENT_TYPE + "\"")));
-        JsonFields.required(envelope, "data", "data", errors)
+        JsonFields.required(envelope, "data", FieldError.WHOLE_DOCUMENT, errors)
                 .filter(data -> !data.isObject())
                 .ifPresent(data -> errors.add(new FieldError("data", "must be a JSON object")));
-        return type;
+        return new Attributes(type, time);
     }
 
     private static void checkSpecVersion(JsonNode envelope, List<FieldError> errors) {
-        JsonFields.required(envelope, "specversion", "specversion", errors)
+        JsonFields.required(envelope, "specversion", FieldError.WHOLE_DOCUMENT, errors)
                 .filter(version -> !CloudEvent.SPEC_VERSION.equals(version.textValue()))
                 .ifPresent(version -> errors.add(new FieldError("specversion",
                         "must be \"" + CloudEvent.SPEC_VERSION + "\"")));
     }
 
     private static void checkId(JsonNode envelope, List<FieldError> errors) {
-        JsonFields.required(envelope, "id", "id", errors).ifPresent(id -> {
+        JsonFields.required(envelope, "id", FieldError.WHOLE_DOCUMENT, errors).ifPresent(id -> {
             if (!id.isTextual() || id.textValue().isBlank()) {
                 errors.add(new FieldError("id", "must be a non-blank string"));
             } else if (id.textValue().codePointCount(0, id.textValue().length()) > MAX_ID_LENGTH) {
@@ -58,7 +71,7 @@ final class EnvelopeRules {
     }
 
     private static Optional<EventType> checkType(JsonNode envelope, List<FieldError> errors) {
-        Optional<JsonNode> type = JsonFields.required(envelope, "type", "type", errors);
+        Optional<JsonNode> type = JsonFields.required(envelope, "type", FieldError.WHOLE_DOCUMENT, errors);
         if (type.isEmpty()) {
             return Optional.empty();
         }

@@ -16,6 +16,7 @@ import com.laundryconnect.realtime.events.payload.EventPayload;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.OffsetDateTime;
 
 /**
  * JSON reading and writing of events with the one mapper configuration the contract needs: ISO-8601
@@ -83,14 +84,32 @@ public final class EventCodec {
     }
 
     /**
+     * Reads an envelope that {@link EventValidator#validate} accepted straight from its tree: every field is known to
+     * have its shape, so Jackson's data binding (and its copy of {@code data}) is not needed for each event. The time is
+     * the one validation parsed.
+     */
+    static CloudEvent readValidatedEnvelope(JsonNode tree, OffsetDateTime time) {
+        return new CloudEvent(tree.get("specversion").textValue(), tree.get("id").textValue(),
+                tree.get("type").textValue(), tree.get("source").textValue(), time,
+                textOrNull(tree.get("subject")), textOrNull(tree.get("datacontenttype")), tree.get("data"));
+    }
+
+    private static String textOrNull(JsonNode value) {
+        return value == null ? null : value.textValue();
+    }
+
+    /**
      * Reads {@code data} as the payload record of the envelope's type. A consumer can {@code switch}
      * over the result, as {@link EventPayload} is sealed.
      *
      * @throws InvalidEventException if the type is unknown or {@code data} does not fit its record
      */
     public static EventPayload readPayload(CloudEvent envelope) {
-        EventType type = EventType.fromType(envelope.type()).orElseThrow(() -> new InvalidEventException(
-                EnvelopeRules.unknownType(String.valueOf(envelope.type()))));
+        return readPayload(envelope, EventType.fromType(envelope.type()).orElseThrow(() -> new InvalidEventException(
+                EnvelopeRules.unknownType(String.valueOf(envelope.type())))));
+    }
+
+    static EventPayload readPayload(CloudEvent envelope, EventType type) {
         if (envelope.data() == null || !envelope.data().isObject()) {
             throw new InvalidEventException(new FieldError("data", "must be a JSON object"));
         }

@@ -12,7 +12,9 @@ import com.laundryconnect.realtime.events.payload.OrderEtaUpdated;
 import com.laundryconnect.realtime.events.payload.OrderStatusChanged;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The event types of contract section 8: type string, topic, payload record and Kafka key field. */
 public enum EventType {
@@ -24,6 +26,10 @@ public enum EventType {
     NOTIFICATION_REQUESTED("notification.requested", Topic.NOTIFICATIONS, NotificationRequested.class, "user_id"),
     EARNINGS_CREDITED("earnings.credited", Topic.PARTNER_EARNINGS, EarningsCredited.class, "partner_id"),
     MESSAGE_SENT("message.sent", Topic.ORDER_MESSAGES, MessageSent.class, "order_id");
+
+    /** Looked up for every event read, several times: a map, not a scan of the values. */
+    private static final Map<String, EventType> BY_TYPE = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(eventType -> eventType.type, eventType -> eventType));
 
     private final String type;
     private final Topic topic;
@@ -66,7 +72,7 @@ public enum EventType {
     }
 
     public static Optional<EventType> fromType(String type) {
-        return Arrays.stream(values()).filter(eventType -> eventType.type.equals(type)).findFirst();
+        return type == null ? Optional.empty() : Optional.ofNullable(BY_TYPE.get(type));
     }
 
     public static EventType ofPayload(EventPayload payload) {

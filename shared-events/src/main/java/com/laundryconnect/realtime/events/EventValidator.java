@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Validates a raw event envelope against contract section 8 and reports every problem, field by field.
@@ -22,17 +21,24 @@ public final class EventValidator {
 
     /** Every problem with {@code rawEnvelope}; empty when it is a valid event of a known type. */
     public static List<FieldError> validate(JsonNode rawEnvelope) {
+        return check(rawEnvelope).errors();
+    }
+
+    private record Checked(List<FieldError> errors, EnvelopeRules.Attributes attributes) {
+    }
+
+    private static Checked check(JsonNode rawEnvelope) {
         if (rawEnvelope == null || !rawEnvelope.isObject()) {
-            return List.of(new FieldError(FieldError.WHOLE_DOCUMENT, "must be a JSON object"));
+            return new Checked(List.of(new FieldError(FieldError.WHOLE_DOCUMENT, "must be a JSON object")), null);
         }
         List<FieldError> errors = new ArrayList<>();
-        Optional<EventType> type = EnvelopeRules.check(rawEnvelope, errors);
+        EnvelopeRules.Attributes attributes = EnvelopeRules.check(rawEnvelope, errors);
         JsonNode data = rawEnvelope.get("data");
-        if (type.isPresent() && data != null && data.isObject()) {
-            DataSchema.check(type.get(), data, "data", errors);
+        if (attributes.type().isPresent() && data != null && data.isObject()) {
+            DataSchema.check(attributes.type().get(), data, "data", errors);
         }
         DocumentLimits.check(rawEnvelope, errors);
-        return List.copyOf(errors);
+        return new Checked(List.copyOf(errors), attributes);
     }
 
     /**
@@ -50,13 +56,13 @@ public final class EventValidator {
      * @throws InvalidEventException with every problem found, if it is not valid
      */
     public static TypedEvent validateAndRead(JsonNode rawEnvelope) {
-        List<FieldError> errors = validate(rawEnvelope);
-        if (!errors.isEmpty()) {
-            throw new InvalidEventException(errors);
+        Checked checked = check(rawEnvelope);
+        if (!checked.errors().isEmpty()) {
+            throw new InvalidEventException(checked.errors());
         }
-        CloudEvent envelope = EventCodec.readEnvelope(rawEnvelope);
-        EventType type = EventType.fromType(envelope.type()).orElseThrow();
-        return new TypedEvent(envelope, type, EventCodec.readPayload(envelope));
+        EventType type = checked.attributes().type().orElseThrow();
+        CloudEvent envelope = EventCodec.readValidatedEnvelope(rawEnvelope, checked.attributes().time());
+        return new TypedEvent(envelope, type, EventCodec.readPayload(envelope, type));
     }
 
     /**

@@ -92,16 +92,14 @@ enum FieldFormat {
         @Override
         Optional<String> problemWith(JsonNode value) {
             boolean valid = value.isTextual() && OrderStatus.fromWireValue(value.textValue()).isPresent();
-            return problemUnless(valid, "must be one of: " + Arrays.stream(OrderStatus.values())
-                    .map(OrderStatus::wireValue).collect(Collectors.joining(", ")));
+            return problemUnless(valid, ORDER_STATUS_PROBLEM);
         }
     },
     SENDER_ROLE {
         @Override
         Optional<String> problemWith(JsonNode value) {
             boolean valid = value.isTextual() && SenderRole.fromWireValue(value.textValue()).isPresent();
-            return problemUnless(valid, "must be one of: " + Arrays.stream(SenderRole.values())
-                    .map(SenderRole::wireValue).collect(Collectors.joining(", ")));
+            return problemUnless(valid, SENDER_ROLE_PROBLEM);
         }
     },
     OBJECT {
@@ -113,6 +111,11 @@ enum FieldFormat {
 
     static final int MAX_MONEY_DIGITS = 18;
 
+    // Made once: every order event's statuses are checked, and nearly all are valid.
+    private static final String ORDER_STATUS_PROBLEM = "must be one of: " + Arrays.stream(OrderStatus.values())
+            .map(OrderStatus::wireValue).collect(Collectors.joining(", "));
+    private static final String SENDER_ROLE_PROBLEM = "must be one of: " + Arrays.stream(SenderRole.values())
+            .map(SenderRole::wireValue).collect(Collectors.joining(", "));
     private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final Set<String> ISO_CURRENCY_CODES = Currency.getAvailableCurrencies().stream()
             .map(Currency::getCurrencyCode)
@@ -122,11 +125,14 @@ enum FieldFormat {
     abstract Optional<String> problemWith(JsonNode value);
 
     static boolean isOffsetTimestamp(String text) {
+        return offsetTimestamp(text).isPresent();
+    }
+
+    static Optional<OffsetDateTime> offsetTimestamp(String text) {
         try {
-            OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-            return true;
+            return Optional.of(OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         } catch (DateTimeParseException e) {
-            return false;
+            return Optional.empty();
         }
     }
 

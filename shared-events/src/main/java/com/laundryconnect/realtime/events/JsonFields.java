@@ -11,15 +11,18 @@ final class JsonFields {
     private JsonFields() {
     }
 
-    /** The value of a required field, or empty after recording why it is missing. */
-    static Optional<JsonNode> required(JsonNode parent, String name, String path, List<FieldError> errors) {
+    /**
+     * The value of a required field, or empty after recording why it is missing. The error path is made only for an
+     * error: every event is checked, and nearly all are valid.
+     */
+    static Optional<JsonNode> required(JsonNode parent, String name, String parentPath, List<FieldError> errors) {
         JsonNode value = parent.get(name);
         if (value == null) {
-            errors.add(new FieldError(path, "is required"));
+            errors.add(new FieldError(child(parentPath, name), "is required"));
             return Optional.empty();
         }
         if (value.isNull()) {
-            errors.add(new FieldError(path, "must not be null"));
+            errors.add(new FieldError(child(parentPath, name), "must not be null"));
             return Optional.empty();
         }
         return Optional.of(value);

@@ -10,27 +10,36 @@ import io.quarkus.websockets.next.runtime.WebSocketConnectionBase;
 import io.vertx.core.http.WebSocketBase;
 
 /**
- * Whether a connection's socket can take more data. Vert.x completes a write as soon as it is queued, so the write
- * results cannot show a client that stopped reading; Vert.x's own {@code writeQueueFull()} (Netty's channel
- * writability) can, but websockets-next keeps the underlying socket package-private, hence the lookup.
+ * The Vert.x socket under a websockets-next connection, which websockets-next keeps package-private, hence the
+ * lookup. Sessions need it twice on every write: Vert.x completes a write as soon as it is queued, so only
+ * {@code writeQueueFull()} (Netty's channel writability) shows a client that stopped reading; and writing to it
+ * directly spares each frame the Mutiny {@code Uni} and its subscription that {@code sendText} adds (7 % of
+ * notification-service's CPU at 2,000 notifications/s, BENCHMARKS.md section 6).
  */
 @RegisterForReflection(targets = WebSocketConnectionBase.class, methods = true)
-final class WriteQueues {
+final class RawSockets {
 
     private static final MethodHandle WEB_SOCKET = webSocketAccessor();
 
-    private WriteQueues() {
+    private RawSockets() {
+    }
+
+    static WebSocketBase of(WebSocketConnection connection) {
+        try {
+            return (WebSocketBase) WEB_SOCKET.invoke(connection);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot reach the socket of " + connection.id(), e);
+        }
     }
 
     /** False for a socket that has closed meanwhile: Vert.x refuses to answer for those. */
-    static boolean isFull(WebSocketConnection connection) {
+    static boolean isFull(WebSocketBase socket) {
         try {
-            WebSocketBase socket = (WebSocketBase) WEB_SOCKET.invoke(connection);
             return !socket.isClosed() && socket.writeQueueFull();
         } catch (IllegalStateException closedMeanwhile) {
             return false;
-        } catch (Throwable e) {
-            throw new IllegalStateException("cannot read the write queue of " + connection.id(), e);
         }
     }
 

@@ -40,6 +40,7 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocketBase;
 
 /**
  * The session rules of contract section 4 that all three WebSocket endpoints follow: authentication with
@@ -406,7 +407,8 @@ public class Sessions {
         if (!session.connection().isOpen()) {
             return;
         }
-        if (WriteQueues.isFull(session.connection())) {
+        WebSocketBase socket = RawSockets.of(session.connection());
+        if (RawSockets.isFull(socket)) {
             if (session.backlog().incrementAndGet() > rules.outboundQueueLimit()) {
                 closeSlowClient(session);
                 return;
@@ -414,9 +416,13 @@ public class Sessions {
         } else {
             session.backlog().set(0);
         }
-        session.connection().sendText(json).subscribe().with(
-                sent -> metrics.messageOut(session.endpoint()),
-                failure -> LOG.debugf("Write to %s failed: %s", session.connection().id(), failure.getMessage()));
+        socket.writeTextMessage(json).onComplete(written -> {
+            if (written.succeeded()) {
+                metrics.messageOut(session.endpoint());
+            } else {
+                LOG.debugf("Write to %s failed: %s", session.connection().id(), written.cause().getMessage());
+            }
+        });
     }
 
     /**

@@ -22,43 +22,38 @@ final class DocumentLimits {
     }
 
     static void check(JsonNode document, List<FieldError> errors) {
-        if (!withinLimits(document, 1)) {
-            check(document, FieldError.WHOLE_DOCUMENT, 1, errors);
-        }
+        check(document, Path.WHOLE_DOCUMENT, 1, errors);
     }
 
-    /** The same walk without error paths: nearly every document is within the limits, and paths cost allocations. */
-    private static boolean withinLimits(JsonNode node, int depth) {
-        if (node.isTextual()) {
-            return node.textValue().indexOf(NUL) < 0;
+    /**
+     * Where a node is, written out only for an error: every event is walked, nearly all are within the limits, and
+     * building each field's path text cost an allocation per field.
+     */
+    private record Path(Path parent, String name, int index) {
+
+        static final Path WHOLE_DOCUMENT = new Path(null, null, -1);
+
+        Path child(String fieldName) {
+            return new Path(this, fieldName, -1);
         }
-        if (!node.isContainerNode()) {
-            return true;
+
+        Path element(int elementIndex) {
+            return new Path(this, null, elementIndex);
         }
-        if (depth > MAX_NESTING_DEPTH) {
-            return false;
-        }
-        if (node.isObject()) {
-            for (Map.Entry<String, JsonNode> field : node.properties()) {
-                if (field.getKey().indexOf(NUL) >= 0 || !withinLimits(field.getValue(), depth + 1)) {
-                    return false;
-                }
+
+        String text() {
+            if (parent == null) {
+                return FieldError.WHOLE_DOCUMENT;
             }
-            return true;
+            return name != null ? JsonFields.child(parent.text(), name) : JsonFields.element(parent.text(), index);
         }
-        for (int index = 0; index < node.size(); index++) {
-            if (!withinLimits(node.get(index), depth + 1)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** {@code depth} counts the objects and arrays enclosing {@code node}'s contents, itself included. */
-    private static void check(JsonNode node, String path, int depth, List<FieldError> errors) {
+    private static void check(JsonNode node, Path path, int depth, List<FieldError> errors) {
         if (node.isTextual()) {
             if (node.textValue().indexOf(NUL) >= 0) {
-                errors.add(new FieldError(path, NUL_MESSAGE));
+                errors.add(new FieldError(path.text(), NUL_MESSAGE));
             }
             return;
         }
@@ -66,20 +61,20 @@ final class DocumentLimits {
             return;
         }
         if (depth > MAX_NESTING_DEPTH) {
-            errors.add(new FieldError(path, TOO_DEEP_MESSAGE));
+            errors.add(new FieldError(path.text(), TOO_DEEP_MESSAGE));
             return;
         }
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> field : node.properties()) {
-                String fieldPath = JsonFields.child(path, field.getKey());
+                Path fieldPath = path.child(field.getKey());
                 if (field.getKey().indexOf(NUL) >= 0) {
-                    errors.add(new FieldError(fieldPath, NUL_IN_NAME_MESSAGE));
+                    errors.add(new FieldError(fieldPath.text(), NUL_IN_NAME_MESSAGE));
                 }
                 check(field.getValue(), fieldPath, depth + 1, errors);
             }
         } else {
             for (int index = 0; index < node.size(); index++) {
-                check(node.get(index), JsonFields.element(path, index), depth + 1, errors);
+                check(node.get(index), path.element(index), depth + 1, errors);
             }
         }
     }

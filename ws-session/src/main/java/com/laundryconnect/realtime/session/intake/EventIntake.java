@@ -2,7 +2,6 @@ package com.laundryconnect.realtime.session.intake;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -135,7 +134,8 @@ public class EventIntake {
         List<List<FieldError>> malformedErrors = new ArrayList<>();
         boolean takenOver = false;
         for (KafkaRecord<String, String> record : batch.getRecords()) {
-            takenOver |= takeOvers.predatesAssignment(record.getTopic(), record.getPartition(), offset(record));
+            takenOver = takenOver
+                    || takeOvers.predatesAssignment(record.getTopic(), record.getPartition(), offset(record));
             switch (RecordReading.of(topic, record.getPayload())) {
                 case RecordReading.Valid valid -> {
                     events.add(valid.event());
@@ -218,7 +218,7 @@ public class EventIntake {
         }
         LOG.warnf("Events of %s read again %s were applied already, so their pushes may never have gone out; the "
                 + "sessions of %d routing keys resume from storage", topic.topicName(), when, routingKeys.size());
-        sessions.announceGap(new LinkedHashSet<>(routingKeys));
+        sessions.announceGap(routingKeys);
     }
 
     /** Kafka itself may be briefly unreachable: the copies are retried until they are written or the app stops. */

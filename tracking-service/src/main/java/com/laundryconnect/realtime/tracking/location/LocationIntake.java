@@ -16,7 +16,6 @@ import com.laundryconnect.realtime.events.payload.LocationReported;
 import com.laundryconnect.realtime.session.ws.Timestamps;
 import com.laundryconnect.realtime.tracking.TrackingConfig;
 import com.laundryconnect.realtime.tracking.TrackingMetrics;
-import com.laundryconnect.realtime.tracking.store.OrderView;
 import com.laundryconnect.realtime.tracking.store.OrderViews;
 import com.laundryconnect.realtime.tracking.ws.TrackingMessages;
 
@@ -57,12 +56,12 @@ public class LocationIntake {
         if (locations.isEmpty()) {
             return;
         }
-        Map<String, OrderView> views = this.views.findAll(
+        Map<String, OrderViews.Assignment> assignments = views.assignments(
                 locations.stream().map(LocationReported::orderId).collect(Collectors.toSet()));
         Instant now = Instant.now();
         List<LatestLocations.Candidate> candidates = new ArrayList<>();
         for (LocationReported location : locations) {
-            rejection(location, views.get(location.orderId()), now).ifPresentOrElse(
+            rejection(location, assignments.get(location.orderId()), now).ifPresentOrElse(
                     reason -> reject(location, reason),
                     () -> candidates.add(new LatestLocations.Candidate(location.orderId(),
                             new LatestLocations.StoredLocation(location.latitude(), location.longitude(),
@@ -87,11 +86,11 @@ public class LocationIntake {
     }
 
     /** Why the location is refused, if it is, before it is compared with the latest one kept. */
-    private Optional<String> rejection(LocationReported location, OrderView view, Instant now) {
-        if (view == null) {
+    private Optional<String> rejection(LocationReported location, OrderViews.Assignment assignment, Instant now) {
+        if (assignment == null) {
             return Optional.of("unknown_order");
         }
-        if (!view.isAssignedPartner(location.partnerId())) {
+        if (!assignment.isAssignedPartner(location.partnerId())) {
             return Optional.of("partner_not_assigned");
         }
         Instant recordedAt = location.recordedAt().toInstant();

@@ -61,4 +61,24 @@ public class OrderView extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+
+    /** A copy that is not managed: what a message built later in the batch shows, whatever the batch does next. */
+    public OrderView copy() {
+        OrderView copy = new OrderView();
+        copy.orderId = orderId;
+        copy.orderNumber = orderNumber;
+        copy.customerId = customerId;
+        copy.pickupAddress = pickupAddress;
+        copy.itemsCount = itemsCount;
+        copy.totalAmount = totalAmount;
+        copy.currency = currency;
+        copy.scheduledPickup = scheduledPickup;
+        copy.createdAt = createdAt;
+        copy.status = status;
+        copy.assignedPartnerId = assignedPartnerId;
+        copy.statusEventTime = statusEventTime;
+        copy.assignedEventTime = assignedEventTime;
+        copy.updatedAt = updatedAt;
+        return copy;
+    }
 }

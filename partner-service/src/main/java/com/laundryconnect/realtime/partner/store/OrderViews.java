@@ -1,20 +1,21 @@
 package com.laundryconnect.realtime.partner.store;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.query.NativeQuery;
 import org.jboss.logging.Logger;
 
 import com.laundryconnect.realtime.events.EventOrder;
@@ -24,27 +25,33 @@ import com.laundryconnect.realtime.events.payload.OrderCreated;
 import com.laundryconnect.realtime.events.payload.OrderStatus;
 import com.laundryconnect.realtime.events.payload.OrderStatusChanged;
 
+import io.quarkus.panache.common.Sort;
+
 /**
- * Keeps {@link OrderView}s from laundry.orders.v1, idempotent on the event id. Each change is one upsert, so two
- * replicas applying events of one order never fail on each other's insert. Events may arrive out of order
- * (contract 11): any of them creates the view, and a late {@code order.created} only fills in what is missing. A
- * status or an assignment older than the one the view holds is ignored, by the rule tracking-service follows too
+ * Keeps {@link OrderView}s from laundry.orders.v1, idempotent on the event id. A batch reads and locks its orders'
+ * views in one query (in order id order, so two batches never deadlock), applies its events to them in memory, and
+ * Hibernate writes the changed and new views at commit in JDBC batches. Events may arrive out of order (contract 11):
+ * any of them creates the view, and a late {@code order.created} only fills in what is missing. A status or an
+ * assignment older than the one the view holds is ignored, by the rule tracking-service follows too
  * ({@link EventOrder}): a late {@code order.status_changed} never moves an order back nor re-assigns it.
  */
 @ApplicationScoped
 public class OrderViews {
 
     private static final Logger LOG = Logger.getLogger(OrderViews.class);
+    private static final Set<String> FINISHED =
+            Set.of(OrderStatus.DELIVERED.wireValue(), OrderStatus.CANCELLED.wireValue());
 
-    private final EntityManager entityManager;
     private final ProcessedEvents processedEvents;
 
-    public OrderViews(EntityManager entityManager, ProcessedEvents processedEvents) {
-        this.entityManager = entityManager;
+    public OrderViews(ProcessedEvents processedEvents) {
         this.processedEvents = processedEvents;
     }
 
-    /** An order newly assigned to a partner, for their {@code new_order} once the batch has committed. */
+    /**
+     * An order newly assigned to a partner, for their {@code new_order} once the batch has committed. {@code view} is
+     * the order as the assignment left it, a copy that later events of the batch do not change.
+     */
     public record Assignment(String partnerId, OrderView view, OffsetDateTime eventTime) {
     }
 
@@ -57,6 +64,7 @@ public class OrderViews {
     public List<Assignment> apply(List<TypedEvent> events, Consumer<TypedEvent> appliedBefore) {
         Set<String> firstDeliveries = processedEvents.firstDeliveries(
                 events.stream().map(event -> event.envelope().id()).toList());
+        BatchViews views = new BatchViews(lockAll(events.stream().map(TypedEvent::key).collect(Collectors.toSet())));
         List<Assignment> assignments = new ArrayList<>();
         for (TypedEvent event : events) {
             if (!firstDeliveries.remove(event.envelope().id())) {
@@ -65,98 +73,73 @@ public class OrderViews {
             }
             OffsetDateTime time = event.envelope().time();
             switch (event.payload()) {
-                case OrderCreated created -> recordCreated(time, created);
-                case OrderAssigned assigned -> recordAssigned(time, assigned)
+                case OrderCreated created -> recordCreated(views, time, created);
+                case OrderAssigned assigned -> recordAssigned(views, time, assigned)
                         .ifPresent(view -> assignments.add(new Assignment(assigned.partnerId(), view, time)));
-                case OrderStatusChanged changed -> recordStatusChanged(time, changed);
+                case OrderStatusChanged changed -> recordStatusChanged(views, time, changed);
                 default -> {
                 }
             }
         }
+        views.persistCreated();
         return assignments;
     }
 
-    private void recordCreated(OffsetDateTime eventTime, OrderCreated created) {
-        query("""
-                INSERT INTO order_views (order_id, order_number, customer_id, pickup_address, items_count, total_amount,
-                                         currency, scheduled_pickup, created_at, status)
-                VALUES (:orderId, :orderNumber, :customerId, :pickupAddress, :itemsCount, :totalAmount,
-                        :currency, :scheduledPickup, :createdAt, :status)
-                ON CONFLICT (order_id) DO UPDATE SET
-                    order_number = COALESCE(order_views.order_number, EXCLUDED.order_number),
-                    customer_id = COALESCE(order_views.customer_id, EXCLUDED.customer_id),
-                    pickup_address = COALESCE(order_views.pickup_address, EXCLUDED.pickup_address),
-                    items_count = COALESCE(order_views.items_count, EXCLUDED.items_count),
-                    total_amount = COALESCE(order_views.total_amount, EXCLUDED.total_amount),
-                    currency = COALESCE(order_views.currency, EXCLUDED.currency),
-                    scheduled_pickup = COALESCE(order_views.scheduled_pickup, EXCLUDED.scheduled_pickup),
-                    created_at = COALESCE(order_views.created_at, EXCLUDED.created_at),
-                    status = COALESCE(order_views.status, EXCLUDED.status),
-                    updated_at = now()""")
-                .setParameter("orderId", created.orderId())
-                .setParameter("orderNumber", created.orderNumber())
-                .setParameter("customerId", created.customerId())
-                .setParameter("pickupAddress", created.pickupAddress(), String.class)
-                .setParameter("itemsCount", created.itemsCount(), Integer.class)
-                .setParameter("totalAmount", created.totalAmount(), BigDecimal.class)
-                .setParameter("currency", created.currency(), String.class)
-                .setParameter("scheduledPickup", created.scheduledPickup(), OffsetDateTime.class)
-                .setParameter("createdAt", eventTime, OffsetDateTime.class)
-                .setParameter("status", created.status().wireValue())
-                .executeUpdate();
+    /** The views of these orders that exist, by order id, locked for this transaction in order id order. */
+    private static Map<String, OrderView> lockAll(Collection<String> orderIds) {
+        return OrderView.<OrderView>find("orderId in ?1", Sort.by("orderId"), orderIds)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list().stream()
+                .collect(Collectors.toMap(view -> view.orderId, Function.identity()));
+    }
+
+    /** Fills in what the view does not know yet; creates it if it does not exist. */
+    private static void recordCreated(BatchViews views, OffsetDateTime eventTime, OrderCreated created) {
+        OrderView view = views.storedOrNew(created.orderId());
+        view.orderNumber = firstKnown(view.orderNumber, created.orderNumber());
+        view.customerId = firstKnown(view.customerId, created.customerId());
+        view.pickupAddress = firstKnown(view.pickupAddress, created.pickupAddress());
+        view.itemsCount = firstKnown(view.itemsCount, created.itemsCount());
+        view.totalAmount = firstKnown(view.totalAmount, created.totalAmount());
+        view.currency = firstKnown(view.currency, created.currency());
+        view.scheduledPickup = firstKnown(view.scheduledPickup, created.scheduledPickup());
+        view.createdAt = firstKnown(view.createdAt, eventTime);
+        view.status = firstKnown(view.status, created.status().wireValue());
+        view.updatedAt = OffsetDateTime.now();
     }
 
     /**
-     * Assigns the order to the event's partner (replacing an earlier assignment) and returns the view with the
-     * event's details where it has them and what was known before where it does not; nothing when the view already
-     * holds a newer assignment.
+     * Assigns the order to the event's partner (replacing an earlier assignment; nobody, once the order is delivered or
+     * cancelled) and returns a copy of the view with the event's details where it has them and what was known before
+     * where it does not; nothing when the view already holds a newer assignment.
      */
-    private Optional<OrderView> recordAssigned(OffsetDateTime eventTime, OrderAssigned assigned) {
-        OrderView current = lockedCurrent(assigned.orderId());
+    private static Optional<OrderView> recordAssigned(BatchViews views, OffsetDateTime eventTime,
+                                                      OrderAssigned assigned) {
+        OrderView current = views.stored(assigned.orderId());
         if (current != null && !EventOrder.supersedes(instant(eventTime), instant(current.assignedEventTime))) {
             LOG.infof("Order %s: ignoring an assignment older than the stored one", assigned.orderId());
             return Optional.empty();
         }
-        OrderView view = (OrderView) query("""
-                INSERT INTO order_views (order_id, order_number, customer_id, pickup_address, items_count, total_amount,
-                                         currency, scheduled_pickup, assigned_partner_id, assigned_event_time)
-                VALUES (:orderId, :orderNumber, :customerId, :pickupAddress, :itemsCount, :totalAmount,
-                        :currency, :scheduledPickup, :partnerId, :assignedAt)
-                ON CONFLICT (order_id) DO UPDATE SET
-                    order_number = EXCLUDED.order_number,
-                    customer_id = EXCLUDED.customer_id,
-                    pickup_address = COALESCE(EXCLUDED.pickup_address, order_views.pickup_address),
-                    items_count = COALESCE(EXCLUDED.items_count, order_views.items_count),
-                    total_amount = COALESCE(EXCLUDED.total_amount, order_views.total_amount),
-                    currency = COALESCE(EXCLUDED.currency, order_views.currency),
-                    scheduled_pickup = COALESCE(EXCLUDED.scheduled_pickup, order_views.scheduled_pickup),
-                    assigned_partner_id = CASE WHEN order_views.status IN ('delivered', 'cancelled') THEN NULL
-                                               ELSE EXCLUDED.assigned_partner_id END,
-                    assigned_event_time = EXCLUDED.assigned_event_time,
-                    updated_at = now()
-                RETURNING *""", OrderView.class)
-                .setParameter("orderId", assigned.orderId())
-                .setParameter("orderNumber", assigned.orderNumber())
-                .setParameter("customerId", assigned.customerId())
-                .setParameter("pickupAddress", assigned.pickupAddress(), String.class)
-                .setParameter("itemsCount", assigned.itemsCount(), Integer.class)
-                .setParameter("totalAmount", assigned.totalAmount(), BigDecimal.class)
-                .setParameter("currency", assigned.currency(), String.class)
-                .setParameter("scheduledPickup", assigned.scheduledPickup(), OffsetDateTime.class)
-                .setParameter("partnerId", assigned.partnerId())
-                .setParameter("assignedAt", eventTime, OffsetDateTime.class)
-                .getSingleResult();
-        // Detached, so that a later assignment of the same order in this batch reads its own row, not this instance.
-        entityManager.detach(view);
-        return Optional.of(view);
+        OrderView view = views.storedOrNew(assigned.orderId());
+        view.orderNumber = assigned.orderNumber();
+        view.customerId = assigned.customerId();
+        view.pickupAddress = firstKnown(assigned.pickupAddress(), view.pickupAddress);
+        view.itemsCount = firstKnown(assigned.itemsCount(), view.itemsCount);
+        view.totalAmount = firstKnown(assigned.totalAmount(), view.totalAmount);
+        view.currency = firstKnown(assigned.currency(), view.currency);
+        view.scheduledPickup = firstKnown(assigned.scheduledPickup(), view.scheduledPickup);
+        view.assignedPartnerId = isFinished(view.status) ? null : assigned.partnerId();
+        view.assignedEventTime = eventTime;
+        view.updatedAt = OffsetDateTime.now();
+        return Optional.of(view.copy());
     }
 
     /**
      * Sets the event's status unless the view holds a newer one. A delivered or cancelled order is no longer assigned
      * to anyone; otherwise the event's partner has it, unless the view holds an assignment newer than the event.
      */
-    private void recordStatusChanged(OffsetDateTime eventTime, OrderStatusChanged changed) {
-        OrderView current = lockedCurrent(changed.orderId());
+    private static void recordStatusChanged(BatchViews views, OffsetDateTime eventTime,
+                                            OrderStatusChanged changed) {
+        OrderView current = views.stored(changed.orderId());
         Instant time = instant(eventTime);
         OrderStatus currentStatus = current == null || current.status == null
                 ? null : OrderStatus.fromWireValue(current.status).orElse(null);
@@ -166,42 +149,59 @@ public class OrderViews {
                     changed.status().wireValue(), current.status);
             return;
         }
-        boolean finished = changed.status() == OrderStatus.DELIVERED || changed.status() == OrderStatus.CANCELLED;
+        boolean finished = isFinished(changed.status().wireValue());
         boolean assignmentIsNewer = current != null && !EventOrder.supersedes(time, instant(current.assignedEventTime));
-        String partnerId = finished ? null : assignmentIsNewer ? current.assignedPartnerId : changed.partnerId();
-        OffsetDateTime assignedAt = assignmentIsNewer ? current.assignedEventTime : eventTime;
-        query("""
-                INSERT INTO order_views (order_id, order_number, customer_id, status, status_event_time,
-                                         assigned_partner_id, assigned_event_time)
-                VALUES (:orderId, :orderNumber, :customerId, :status, :statusAt, :partnerId, :assignedAt)
-                ON CONFLICT (order_id) DO UPDATE SET
-                    order_number = EXCLUDED.order_number,
-                    customer_id = EXCLUDED.customer_id,
-                    status = EXCLUDED.status,
-                    status_event_time = EXCLUDED.status_event_time,
-                    assigned_partner_id = EXCLUDED.assigned_partner_id,
-                    assigned_event_time = EXCLUDED.assigned_event_time,
-                    updated_at = now()""")
-                .setParameter("orderId", changed.orderId())
-                .setParameter("orderNumber", changed.orderNumber())
-                .setParameter("customerId", changed.customerId())
-                .setParameter("status", changed.status().wireValue())
-                .setParameter("statusAt", eventTime, OffsetDateTime.class)
-                .setParameter("partnerId", partnerId, String.class)
-                .setParameter("assignedAt", assignedAt, OffsetDateTime.class)
-                .executeUpdate();
+        OrderView view = views.storedOrNew(changed.orderId());
+        view.orderNumber = changed.orderNumber();
+        view.customerId = changed.customerId();
+        view.status = changed.status().wireValue();
+        view.statusEventTime = eventTime;
+        if (!assignmentIsNewer) {
+            view.assignedEventTime = eventTime;
+        }
+        view.assignedPartnerId = finished ? null : assignmentIsNewer ? view.assignedPartnerId : changed.partnerId();
+        view.updatedAt = OffsetDateTime.now();
     }
 
     /**
-     * The order's view as stored, its row locked until the transaction ends, or null for an order not seen yet.
-     * Detached, so that a later event of the same order in this batch reads the row again, with this one's change.
+     * A batch's views: those stored, locked, whose changes Hibernate writes at commit, and those the batch creates.
+     * A new view is persisted only after the batch has set it, so that it is inserted once, complete.
      */
-    private OrderView lockedCurrent(String orderId) {
-        OrderView current = entityManager.find(OrderView.class, orderId, LockModeType.PESSIMISTIC_WRITE);
-        if (current != null) {
-            entityManager.detach(current);
+    private static final class BatchViews {
+
+        private final Map<String, OrderView> views;
+        private final List<OrderView> created = new ArrayList<>();
+
+        BatchViews(Map<String, OrderView> locked) {
+            this.views = locked;
         }
-        return current;
+
+        /** The order's view as the batch has it so far, or null for an order not seen yet. */
+        OrderView stored(String orderId) {
+            return views.get(orderId);
+        }
+
+        OrderView storedOrNew(String orderId) {
+            return views.computeIfAbsent(orderId, id -> {
+                OrderView view = new OrderView();
+                view.orderId = id;
+                created.add(view);
+                return view;
+            });
+        }
+
+        void persistCreated() {
+            OrderView.persist(created);
+        }
+    }
+
+    /** Delivered and cancelled orders are assigned to nobody. */
+    private static boolean isFinished(String status) {
+        return status != null && FINISHED.contains(status);
+    }
+
+    private static <T> T firstKnown(T first, T second) {
+        return first != null ? first : second;
     }
 
     private static Instant instant(OffsetDateTime time) {
@@ -211,16 +211,5 @@ public class OrderViews {
     @Transactional
     public boolean isAssignedTo(String orderId, String partnerId) {
         return OrderView.count("orderId = ?1 and assignedPartnerId = ?2", orderId, partnerId) > 0;
-    }
-
-    /** A native query whose parameters can be bound with their Java type, so that a null gets its column's SQL type. */
-    @SuppressWarnings("unchecked")
-    private NativeQuery<Object> query(String sql) {
-        return entityManager.createNativeQuery(sql).unwrap(NativeQuery.class);
-    }
-
-    @SuppressWarnings("unchecked")
-    private NativeQuery<Object> query(String sql, Class<?> resultClass) {
-        return entityManager.createNativeQuery(sql, resultClass).unwrap(NativeQuery.class);
     }
 }

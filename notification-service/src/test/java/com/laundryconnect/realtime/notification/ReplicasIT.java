@@ -13,8 +13,10 @@ import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-import com.laundryconnect.realtime.notification.support.KafkaEvents;
+import com.laundryconnect.realtime.events.Topic;
+import com.laundryconnect.realtime.notification.support.NotificationEvents;
 import com.laundryconnect.realtime.session.testing.Replica;
+import com.laundryconnect.realtime.session.testing.TestKafka;
 import com.laundryconnect.realtime.session.testing.TestSocket;
 import com.laundryconnect.realtime.session.testing.TestTokens;
 
@@ -39,7 +41,7 @@ class ReplicasIT {
             try (TestSocket onA = connect(a, userId, ""); TestSocket onB = connect(b, userId, "")) {
                 List<String> titles = IntStream.range(0, 12).mapToObj(i -> "cross " + i).toList();
                 for (String title : titles) {
-                    KafkaEvents.sendNotification(KafkaEvents.notificationRequested(userId, title));
+                    TestKafka.produce(Topic.NOTIFICATIONS, NotificationEvents.requested(userId, title));
                 }
                 for (TestSocket socket : List.of(onA, onB)) {
                     List<String> received = new ArrayList<>();
@@ -61,7 +63,7 @@ class ReplicasIT {
         Replica first = Replica.start("crash-1").awaitReady();
         try (TestSocket socket = connect(first, userId, "")) {
             for (int i = 0; i < 10; i++) {
-                KafkaEvents.sendNotification(KafkaEvents.notificationRequested(userId, titles.get(i)));
+                TestKafka.produce(Topic.NOTIFICATIONS, NotificationEvents.requested(userId, titles.get(i)));
             }
             JsonObject notification = null;
             for (int i = 0; i < 10; i++) {
@@ -70,7 +72,7 @@ class ReplicasIT {
             }
             lastSeenId = notification.getLong("id");
             for (int i = 10; i < titles.size(); i++) {
-                KafkaEvents.sendNotification(KafkaEvents.notificationRequested(userId, titles.get(i)));
+                TestKafka.produce(Topic.NOTIFICATIONS, NotificationEvents.requested(userId, titles.get(i)));
                 if (i == 30) {
                     first.kill();
                 }

@@ -8,9 +8,11 @@ import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-import com.laundryconnect.realtime.notification.support.KafkaEvents;
+import com.laundryconnect.realtime.events.Topic;
+import com.laundryconnect.realtime.notification.support.NotificationEvents;
 import com.laundryconnect.realtime.session.CloseCodes;
 import com.laundryconnect.realtime.session.testing.Replica;
+import com.laundryconnect.realtime.session.testing.TestKafka;
 import com.laundryconnect.realtime.session.testing.TestSocket;
 import com.laundryconnect.realtime.session.testing.TestTokens;
 
@@ -27,10 +29,10 @@ class ShutdownIT {
         Duration shutdown;
         try (Replica replica = Replica.start("shutdown").awaitReady();
              TestSocket socket = connect(replica, userId)) {
-            KafkaEvents.sendNotification(KafkaEvents.notificationRequested(userId, "before the shutdown"));
+            TestKafka.produce(Topic.NOTIFICATIONS, NotificationEvents.requested(userId, "before the shutdown"));
             socket.next("notification");
             for (int i = 0; i < EVENTS - 1; i++) {
-                KafkaEvents.sendNotification(KafkaEvents.notificationRequested(userId, "during the shutdown " + i));
+                TestKafka.produce(Topic.NOTIFICATIONS, NotificationEvents.requested(userId, "during the shutdown " + i));
             }
             shutdown = replica.terminate(Duration.ofSeconds(60));
             assertEquals(CloseCodes.GOING_AWAY, socket.closeCode(), "clients are told to reconnect elsewhere");

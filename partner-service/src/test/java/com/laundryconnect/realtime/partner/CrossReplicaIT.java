@@ -1,5 +1,6 @@
 package com.laundryconnect.realtime.partner;
 
+import static com.laundryconnect.realtime.session.testing.TopicTail.keyed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,13 +26,13 @@ import org.junit.jupiter.api.Test;
 import com.laundryconnect.realtime.events.CloudEvent;
 import com.laundryconnect.realtime.events.Topic;
 import com.laundryconnect.realtime.events.payload.SenderRole;
-import com.laundryconnect.realtime.partner.support.Kafka;
 import com.laundryconnect.realtime.partner.support.PartnerSockets;
-import com.laundryconnect.realtime.session.testing.Replica;
 import com.laundryconnect.realtime.partner.support.TestEvents;
-import com.laundryconnect.realtime.partner.support.TopicReader;
-import com.laundryconnect.realtime.partner.support.Tokens;
+import com.laundryconnect.realtime.session.testing.Replica;
+import com.laundryconnect.realtime.session.testing.TestKafka;
 import com.laundryconnect.realtime.session.testing.TestSocket;
+import com.laundryconnect.realtime.session.testing.TestTokens;
+import com.laundryconnect.realtime.session.testing.TopicTail;
 
 import io.vertx.core.json.JsonObject;
 
@@ -47,7 +48,7 @@ class CrossReplicaIT {
 
     @BeforeAll
     static void startTwoReplicas() throws Exception {
-        Kafka.ensureTopics();
+        TestKafka.ensureTopics();
         first = Replica.start("a");
         REPLICAS.add(first);
         second = Replica.start("b");
@@ -56,7 +57,7 @@ class CrossReplicaIT {
         second.awaitReady();
         // Each replica runs realtime.kafka.consumers-per-channel (3) consumers for each of its topics (orders,
         // earnings, messages), all in the test profile's group.
-        Kafka.awaitStableGroup("partner-service-test", 2 * 3 * 3);
+        TestKafka.awaitStableGroup("partner-service-test", 2 * 3 * 3);
     }
 
     @AfterAll
@@ -66,13 +67,13 @@ class CrossReplicaIT {
 
     @Test
     void everyEventReachesThePartnersSessionsOnBothReplicas() {
-        String partnerId = Tokens.newUserId();
+        String partnerId = TestTokens.newUserId();
         String orderId = UUID.randomUUID().toString();
         try (TestSocket onFirst = PartnerSockets.connectPartner(first.uri("/ws/partner/"), partnerId);
              TestSocket onSecond = PartnerSockets.connectPartner(second.uri("/ws/partner/"), partnerId)) {
-            Kafka.send(TestEvents.credit(partnerId, orderId, "40.00", "INR"));
-            Kafka.send(TestEvents.assigned(orderId, partnerId));
-            Kafka.send(TestEvents.message(orderId, "customer-1", SenderRole.CUSTOMER, partnerId, "Gate code 4711"));
+            TestKafka.produce(TestEvents.credit(partnerId, orderId, "40.00", "INR"));
+            TestKafka.produce(TestEvents.assigned(orderId, partnerId));
+            TestKafka.produce(TestEvents.message(orderId, "customer-1", SenderRole.CUSTOMER, partnerId, "Gate code 4711"));
 
             for (TestSocket socket : List.of(onFirst, onSecond)) {
                 // Three topics: their events may arrive in any order.
@@ -90,7 +91,7 @@ class CrossReplicaIT {
 
     @Test
     void creditsAppliedByBothReplicasAtOnceAddUpExactly() throws Exception {
-        String partnerId = Tokens.newUserId();
+        String partnerId = TestTokens.newUserId();
         Random random = new Random();
         List<CloudEvent> distinct = new ArrayList<>();
         BigDecimal expected = BigDecimal.ZERO;
@@ -113,8 +114,8 @@ class CrossReplicaIT {
                 List<Future<?>> sends = new ArrayList<>();
                 for (int i = 0; i < produced.size(); i++) {
                     CloudEvent event = produced.get(i);
-                    int partition = i % Kafka.PARTITIONS;
-                    sends.add(producers.submit(() -> Kafka.sendToPartition(event, partition)));
+                    int partition = i % TestKafka.PARTITIONS;
+                    sends.add(producers.submit(() -> TestKafka.produce(event, partition)));
                 }
                 for (Future<?> send : sends) {
                     send.get();
@@ -136,7 +137,7 @@ class CrossReplicaIT {
             }
             assertTrue(onFirst.quietFor(Duration.ofSeconds(1)).isEmpty(), "a duplicate was pushed");
         }
-        try (TestSocket reconnected = PartnerSockets.connect(second.uri("/ws/partner/"), Tokens.partnerWsToken(partnerId))) {
+        try (TestSocket reconnected = PartnerSockets.connect(second.uri("/ws/partner/"), TestTokens.partnerWsToken(partnerId))) {
             JsonObject established = reconnected.next();
             assertEquals(expected.setScale(2).toPlainString(), established.getString("total_earnings"));
         }
@@ -144,19 +145,19 @@ class CrossReplicaIT {
 
     @Test
     void eitherReplicaAcceptsALocationUpdateForAnOrderTheGroupAssigned() {
-        String partnerId = Tokens.newUserId();
+        String partnerId = TestTokens.newUserId();
         String orderId = UUID.randomUUID().toString();
-        try (TopicReader locations = new TopicReader(Topic.LOCATIONS.topicName());
+        try (TopicTail locations = TopicTail.of(Topic.LOCATIONS);
              TestSocket onFirst = PartnerSockets.connectPartner(first.uri("/ws/partner/"), partnerId);
              TestSocket onSecond = PartnerSockets.connectPartner(second.uri("/ws/partner/"), partnerId)) {
-            Kafka.send(TestEvents.assigned(orderId, partnerId));
+            TestKafka.produce(TestEvents.assigned(orderId, partnerId));
             onFirst.next("new_order");
             onSecond.next("new_order");
 
             onFirst.send(location(orderId, 12.5));
             onSecond.send(location(orderId, 13.5));
             Set<Double> latitudes = new HashSet<>();
-            locations.awaitRecords(orderId, 2).forEach(record -> latitudes.add(
+            locations.awaitRecords(keyed(orderId), 2).forEach(record -> latitudes.add(
                     new JsonObject(record.value()).getJsonObject("data").getDouble("latitude")));
             assertEquals(Set.of(12.5, 13.5), latitudes);
         }

@@ -15,6 +15,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.laundryconnect.realtime.session.testing.TestTokens;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -41,7 +43,7 @@ class Rs256AccessTokenTest {
 
     @Test
     void acceptsTokensSignedWithTheBackendsPrivateKey() throws Exception {
-        String userId = AccessTokens.newUserId();
+        String userId = TestTokens.newUserId();
         given().auth().oauth2(rs256(expectedClaims(userId))).get(TOKEN_PATH).then()
                 .statusCode(200).body("user_id", equalTo(userId));
     }
@@ -49,23 +51,23 @@ class Rs256AccessTokenTest {
     @Test
     void refusesHs256TokensKeyedWithThePublicKey() throws Exception {
         String publicPem = resource("rs256-test-public.pem");
-        String confused = AccessTokens.hs256(expectedClaims(AccessTokens.newUserId()), publicPem);
+        String confused = TestTokens.accessToken(expectedClaims(TestTokens.newUserId()), publicPem);
         assertUnauthenticated(confused);
     }
 
     @Test
     void refusesTheSharedSecretModesTokens() {
-        assertUnauthenticated(AccessTokens.customer(AccessTokens.newUserId()));
+        assertUnauthenticated(TestTokens.accessToken(TestTokens.newUserId()));
     }
 
     @Test
     void refusesAnotherAudienceOrIssuer() throws Exception {
-        assertUnauthenticated(rs256(expectedClaims(AccessTokens.newUserId()).audience("another-api")));
-        assertUnauthenticated(rs256(expectedClaims(AccessTokens.newUserId()).issuer("https://evil.test")));
+        assertUnauthenticated(rs256(expectedClaims(TestTokens.newUserId()).audience("another-api")));
+        assertUnauthenticated(rs256(expectedClaims(TestTokens.newUserId()).issuer("https://evil.test")));
     }
 
     private static JwtClaimsBuilder expectedClaims(String userId) {
-        return AccessTokens.simplejwtClaims(userId)
+        return TestTokens.accessClaims(userId)
                 .issuer("https://accounts.laundryconnect.test")
                 .audience("laundryconnect-api");
     }

@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.laundryconnect.realtime.session.auth.Caller;
 import com.laundryconnect.realtime.session.auth.TokenRejectedException;
 import com.laundryconnect.realtime.session.auth.WsTokenVerifier;
+import com.laundryconnect.realtime.session.testing.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -43,8 +44,8 @@ class TokenEndpointTest {
 
     @Test
     void customerGetsExactlyTheContractShape() throws Exception {
-        String userId = AccessTokens.newUserId();
-        Response response = given().auth().oauth2(AccessTokens.customer(userId))
+        String userId = TestTokens.newUserId();
+        Response response = given().auth().oauth2(TestTokens.accessToken(userId))
                 .get(TOKEN_PATH).then()
                 .statusCode(200)
                 .header("Cache-Control", "no-store")
@@ -65,8 +66,8 @@ class TokenEndpointTest {
 
     @Test
     void wsTokenCarriesTheContractClaimsAndIsSignedByTheNewestKey() throws Exception {
-        String userId = AccessTokens.newUserId();
-        String token = given().auth().oauth2(AccessTokens.customer(userId)).get(TOKEN_PATH).then().statusCode(200)
+        String userId = TestTokens.newUserId();
+        String token = given().auth().oauth2(TestTokens.accessToken(userId)).get(TOKEN_PATH).then().statusCode(200)
                 .extract().path("token");
 
         var unverified = new JwtConsumerBuilder().setSkipAllValidators().setDisableRequireSignature()
@@ -91,8 +92,8 @@ class TokenEndpointTest {
 
     @Test
     void wsVerifierAcceptsAnAccessTokenForTheGuidesReconnectPath() throws Exception {
-        String userId = AccessTokens.newUserId();
-        Caller caller = wsTokens.verify(AccessTokens.customer(userId));
+        String userId = TestTokens.newUserId();
+        Caller caller = wsTokens.verify(TestTokens.accessToken(userId));
         assertEquals(userId, caller.userId());
         assertEquals(Caller.TokenKind.ACCESS, caller.tokenKind());
     }
@@ -141,14 +142,14 @@ class TokenEndpointTest {
     @ParameterizedTest
     @ValueSource(strings = {"is_partner", "groups", "roles"})
     void partnersGetThePartnerEndpoint(String marker) throws Exception {
-        String userId = AccessTokens.newUserId();
-        var claims = AccessTokens.simplejwtClaims(userId);
+        String userId = TestTokens.newUserId();
+        var claims = TestTokens.accessClaims(userId);
         switch (marker) {
             case "is_partner" -> claims.claim("is_partner", true);
             case "groups" -> claims.groups(Set.of("partner"));
             default -> claims.claim("roles", List.of("partner"));
         }
-        String token = given().auth().oauth2(AccessTokens.hs256(claims)).get(TOKEN_PATH).then()
+        String token = given().auth().oauth2(TestTokens.accessToken(claims)).get(TOKEN_PATH).then()
                 .statusCode(200)
                 .body("is_partner", equalTo(true))
                 .body("endpoints.partner", containsString("ws://localhost:8000/ws/partner/?token="))
@@ -158,8 +159,8 @@ class TokenEndpointTest {
 
     @Test
     void staffStatusSurvivesIntoTheWsToken() throws Exception {
-        var claims = AccessTokens.simplejwtClaims(AccessTokens.newUserId()).claim("is_staff", true);
-        String token = given().auth().oauth2(AccessTokens.hs256(claims)).get(TOKEN_PATH).then().statusCode(200)
+        var claims = TestTokens.accessClaims(TestTokens.newUserId()).claim("is_staff", true);
+        String token = given().auth().oauth2(TestTokens.accessToken(claims)).get(TOKEN_PATH).then().statusCode(200)
                 .extract().path("token");
         assertTrue(wsTokens.verify(token).staff());
     }
@@ -167,60 +168,60 @@ class TokenEndpointTest {
     @Test
     void subIsTheUserWhenThereIsNoUserIdAndNumericIdsAreText() {
         Instant now = Instant.now();
-        String withSub = AccessTokens.hs256(Jwt.claims(Map.of("token_type", "access")).subject("sub-user-7")
+        String withSub = TestTokens.accessToken(Jwt.claims(Map.of("token_type", "access")).subject("sub-user-7")
                 .issuedAt(now).expiresAt(now.plusSeconds(60)));
         given().auth().oauth2(withSub).get(TOKEN_PATH).then().statusCode(200).body("user_id", equalTo("sub-user-7"));
 
         long numericId = System.nanoTime();
-        String numeric = AccessTokens.hs256(Jwt.claims(Map.of("token_type", "access", "user_id", numericId))
+        String numeric = TestTokens.accessToken(Jwt.claims(Map.of("token_type", "access", "user_id", numericId))
                 .issuedAt(now).expiresAt(now.plusSeconds(60)));
         given().auth().oauth2(numeric).get(TOKEN_PATH).then().statusCode(200).body("user_id", equalTo(Long.toString(numericId)));
     }
 
     @Test
     void pathWorksWithAndWithoutTrailingSlash() {
-        given().auth().oauth2(AccessTokens.customer(AccessTokens.newUserId()))
+        given().auth().oauth2(TestTokens.accessToken(TestTokens.newUserId()))
                 .get("/api/realtime/token").then().statusCode(200).body("token", notNullValue());
     }
 
     @Test
     void expiryIsEnforcedWithThirtySecondsOfSkew() {
         Instant now = Instant.now();
-        String withinSkew = AccessTokens.hs256(AccessTokens.simplejwtClaims(AccessTokens.newUserId())
+        String withinSkew = TestTokens.accessToken(TestTokens.accessClaims(TestTokens.newUserId())
                 .issuedAt(now.minusSeconds(600)).expiresAt(now.minusSeconds(10)));
         given().auth().oauth2(withinSkew).get(TOKEN_PATH).then().statusCode(200);
 
-        String expired = AccessTokens.hs256(AccessTokens.simplejwtClaims(AccessTokens.newUserId())
+        String expired = TestTokens.accessToken(TestTokens.accessClaims(TestTokens.newUserId())
                 .issuedAt(now.minusSeconds(600)).expiresAt(now.minusSeconds(45)));
         assertUnauthenticated(expired);
     }
 
     @Test
     void refusesTokensOfAnotherType() {
-        var refresh = AccessTokens.simplejwtClaims(AccessTokens.newUserId()).claim("token_type", "refresh");
-        assertUnauthenticated(AccessTokens.hs256(refresh));
+        var refresh = TestTokens.accessClaims(TestTokens.newUserId()).claim("token_type", "refresh");
+        assertUnauthenticated(TestTokens.accessToken(refresh));
     }
 
     @Test
     void refusesTokensSignedWithAnotherSecret() {
-        assertUnauthenticated(AccessTokens.hs256(AccessTokens.simplejwtClaims(AccessTokens.newUserId()),
+        assertUnauthenticated(TestTokens.accessToken(TestTokens.accessClaims(TestTokens.newUserId()),
                 "some-other-secret-that-is-long-enough-0123456789"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"none", "None", "NONE", "nOnE"})
     void refusesUnsignedTokensInEverySpelling(String spelling) throws Exception {
-        assertUnauthenticated(AccessTokens.unsigned(AccessTokens.newUserId(), spelling));
+        assertUnauthenticated(TestTokens.unsignedAccessToken(TestTokens.newUserId(), spelling));
     }
 
     @Test
     void ignoresKeysTheTokenOffersItself() throws Exception {
-        assertUnauthenticated(AccessTokens.selfSignedWithEmbeddedKey(AccessTokens.newUserId()));
+        assertUnauthenticated(TestTokens.selfSignedAccessToken(TestTokens.newUserId()));
     }
 
     @Test
     void aWsTokenIsNotAnAccessToken() {
-        String wsToken = given().auth().oauth2(AccessTokens.customer(AccessTokens.newUserId())).get(TOKEN_PATH)
+        String wsToken = given().auth().oauth2(TestTokens.accessToken(TestTokens.newUserId())).get(TOKEN_PATH)
                 .then().statusCode(200).extract().path("token");
         assertUnauthenticated(wsToken);
     }
@@ -252,9 +253,9 @@ class TokenEndpointTest {
 
     @Test
     void refusedTokensNeverReachTheLogs() throws Exception {
-        String wrongSecret = AccessTokens.hs256(AccessTokens.simplejwtClaims(AccessTokens.newUserId()),
+        String wrongSecret = TestTokens.accessToken(TestTokens.accessClaims(TestTokens.newUserId()),
                 "some-other-secret-that-is-long-enough-0123456789");
-        String unsigned = AccessTokens.unsigned(AccessTokens.newUserId(), "none");
+        String unsigned = TestTokens.unsignedAccessToken(TestTokens.newUserId(), "none");
         try (LogCapture logs = LogCapture.start()) {
             assertUnauthenticated(wrongSecret);
             assertUnauthenticated(unsigned);
@@ -268,8 +269,8 @@ class TokenEndpointTest {
 
     @Test
     void throttlesOneUserButNotOthers() {
-        String userId = AccessTokens.newUserId();
-        String token = AccessTokens.customer(userId);
+        String userId = TestTokens.newUserId();
+        String token = TestTokens.accessToken(userId);
         for (int i = 0; i < 5; i++) {
             given().auth().oauth2(token).get(TOKEN_PATH).then().statusCode(200);
         }
@@ -280,13 +281,13 @@ class TokenEndpointTest {
         int seconds = Integer.parseInt(retryAfter);
         assertTrue(seconds >= 1 && seconds <= 60, "Retry-After " + seconds);
 
-        given().auth().oauth2(AccessTokens.customer(AccessTokens.newUserId())).get(TOKEN_PATH).then().statusCode(200);
+        given().auth().oauth2(TestTokens.accessToken(TestTokens.newUserId())).get(TOKEN_PATH).then().statusCode(200);
     }
 
     @Test
     void errorsAreJsonEverywhere() {
         given().get("/api/realtime/nothing-here").then().statusCode(404).body("detail", equalTo("Not found."));
-        given().auth().oauth2(AccessTokens.customer(AccessTokens.newUserId()))
+        given().auth().oauth2(TestTokens.accessToken(TestTokens.newUserId()))
                 .post(TOKEN_PATH).then().statusCode(405).body("detail", equalTo("Method not allowed."));
     }
 

@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 
 import com.laundryconnect.realtime.events.Topic;
 import com.laundryconnect.realtime.session.testing.Replica;
+import com.laundryconnect.realtime.session.testing.TestKafka;
 import com.laundryconnect.realtime.session.testing.TestSocket;
-import com.laundryconnect.realtime.tracking.support.Events;
-import com.laundryconnect.realtime.tracking.support.KafkaTopics;
-import com.laundryconnect.realtime.tracking.support.Tokens;
+import com.laundryconnect.realtime.session.testing.TestTokens;
+import com.laundryconnect.realtime.tracking.support.TestEvents;
 
 import io.vertx.core.json.JsonObject;
 
@@ -33,7 +33,7 @@ class CrossReplicaIT {
 
     @BeforeAll
     static void startTwoReplicas() throws Exception {
-        KafkaTopics.ensureExist();
+        TestKafka.ensureTopics();
         REPLICAS.add(Replica.start("a"));
         REPLICAS.add(Replica.start("b"));
         for (Replica replica : REPLICAS) {
@@ -51,21 +51,21 @@ class CrossReplicaIT {
         Replica a = REPLICAS.get(0);
         Replica b = REPLICAS.get(1);
         String orderId = UUID.randomUUID().toString();
-        String customerId = Tokens.newUserId();
-        String partnerId = Tokens.newUserId();
-        Events.send(Topic.ORDERS, Events.orderCreated(orderId, customerId, "confirmed", Instant.now()));
-        Events.send(Topic.ORDERS, Events.assigned(orderId, customerId, partnerId, "Ravi Kumar", Instant.now()));
+        String customerId = TestTokens.newUserId();
+        String partnerId = TestTokens.newUserId();
+        TestKafka.produce(Topic.ORDERS, TestEvents.orderCreated(orderId, customerId, "confirmed", Instant.now()));
+        TestKafka.produce(Topic.ORDERS, TestEvents.assigned(orderId, customerId, partnerId, "Ravi Kumar", Instant.now()));
 
-        try (TestSocket customerOnA = established(a, orderId, Tokens.customer(customerId));
-             TestSocket customerOnB = established(b, orderId, Tokens.customer(customerId));
-             TestSocket partnerOnB = established(b, orderId, Tokens.partner(partnerId))) {
-            Events.send(Topic.ORDERS, Events.statusChanged(orderId, customerId, partnerId, "picked_up", "confirmed",
+        try (TestSocket customerOnA = established(a, orderId, TestTokens.wsToken(customerId));
+             TestSocket customerOnB = established(b, orderId, TestTokens.wsToken(customerId));
+             TestSocket partnerOnB = established(b, orderId, TestTokens.partnerWsToken(partnerId))) {
+            TestKafka.produce(Topic.ORDERS, TestEvents.statusChanged(orderId, customerId, partnerId, "picked_up", "confirmed",
                     Instant.now()));
             for (TestSocket socket : List.of(customerOnA, customerOnB, partnerOnB)) {
                 assertEquals("picked_up", socket.next("order_update").getJsonObject("update").getString("status"));
             }
 
-            Events.send(Topic.LOCATIONS, Events.location(orderId, partnerId, 12.9716, 77.5946, Instant.now()));
+            TestKafka.produce(Topic.LOCATIONS, TestEvents.location(orderId, partnerId, 12.9716, 77.5946, Instant.now()));
             for (TestSocket socket : List.of(customerOnA, customerOnB, partnerOnB)) {
                 assertEquals(12.9716, socket.next("location").getDouble("latitude"));
             }

@@ -16,7 +16,9 @@ import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-import com.laundryconnect.realtime.notification.support.KafkaEvents;
+import com.laundryconnect.realtime.events.Topic;
+import com.laundryconnect.realtime.notification.support.NotificationEvents;
+import com.laundryconnect.realtime.session.testing.TestKafka;
 import com.laundryconnect.realtime.session.testing.TestSocket;
 import com.laundryconnect.realtime.session.testing.TestTokens;
 
@@ -33,7 +35,7 @@ class NotificationRestTest {
     private static String userWithNotifications(String... titles) {
         String userId = TestTokens.newUserId();
         for (String title : titles) {
-            KafkaEvents.sendNotification(KafkaEvents.notificationRequested(userId, title));
+            TestKafka.produce(Topic.NOTIFICATIONS, NotificationEvents.requested(userId, title));
         }
         Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> list(userId, "").getList("results").size() == titles.length);
         return userId;

@@ -20,7 +20,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import com.laundryconnect.realtime.notification.support.KafkaEvents;
+import com.laundryconnect.realtime.notification.support.NotificationEvents;
+import com.laundryconnect.realtime.session.testing.TestEnvelopes;
 import com.laundryconnect.realtime.session.testing.TestSocket;
 import com.laundryconnect.realtime.session.testing.TestTokens;
 
@@ -39,18 +40,14 @@ class PublishApiTest {
     @TestHTTPResource("/internal/events")
     URI publishApi;
 
-    private static String serviceToken() {
-        return TestTokens.accessToken(TestTokens.newUserId(), "service");
-    }
-
     @Test
     void acceptedEventsAreWrittenToKafkaAndReachTheUser() {
         String userId = TestTokens.newUserId();
-        JsonObject first = KafkaEvents.notificationRequested(userId, "Published 1");
-        JsonObject second = KafkaEvents.notificationRequested(userId, "Published 2");
+        JsonObject first = NotificationEvents.requested(userId, "Published 1");
+        JsonObject second = NotificationEvents.requested(userId, "Published 2");
         try (TestSocket socket = TestSocket.connect(URI.create(endpoint + "?token=" + TestTokens.wsToken(userId)))) {
             socket.next();
-            given().auth().oauth2(serviceToken()).contentType("application/json")
+            given().auth().oauth2(TestTokens.serviceAccessToken()).contentType("application/json")
                     .body(new JsonObject().put("events", new JsonArray().add(first).add(second).add(first)).encode())
                     .post("/internal/events").then()
                     .statusCode(202)
@@ -66,24 +63,24 @@ class PublishApiTest {
     @Test
     void anInvalidEventIsRefusedWithFieldErrorsAndNothingOfTheRequestIsWritten() {
         String userId = TestTokens.newUserId();
-        JsonObject valid = KafkaEvents.notificationRequested(userId, "Must not be written");
-        JsonObject location = KafkaEvents.envelope("location.reported", "o1", new JsonObject()
+        JsonObject valid = NotificationEvents.requested(userId, "Must not be written");
+        JsonObject location = TestEnvelopes.envelope("location.reported", "o1", new JsonObject()
                 .put("order_id", "o1").put("partner_id", "p1").put("latitude", 91.5).put("longitude", 10)
                 .put("recorded_at", "2026-11-26T10:15:30Z"));
-        given().auth().oauth2(serviceToken()).contentType("application/json")
+        given().auth().oauth2(TestTokens.serviceAccessToken()).contentType("application/json")
                 .body(new JsonObject().put("events", new JsonArray().add(valid).add(location)).encode())
                 .post("/internal/events").then()
                 .statusCode(400)
                 .body("detail", notNullValue())
                 .body("errors.event", hasItem(1))
                 .body("errors.field", hasItem("data.latitude"));
-        given().auth().oauth2(serviceToken()).contentType("application/json")
-                .body(KafkaEvents.envelope("laundry.unknown", "x", new JsonObject()).encode())
+        given().auth().oauth2(TestTokens.serviceAccessToken()).contentType("application/json")
+                .body(TestEnvelopes.envelope("laundry.unknown", "x", new JsonObject()).encode())
                 .post("/internal/events").then().statusCode(400).body("errors.field", hasItem("type"));
-        given().auth().oauth2(serviceToken()).contentType("application/json")
-                .body(KafkaEvents.notificationRequested(userId, "nul \u0000 inside").encode())
+        given().auth().oauth2(TestTokens.serviceAccessToken()).contentType("application/json")
+                .body(NotificationEvents.requested(userId, "nul \u0000 inside").encode())
                 .post("/internal/events").then().statusCode(400);
-        given().auth().oauth2(serviceToken()).contentType("application/json").body("{not json")
+        given().auth().oauth2(TestTokens.serviceAccessToken()).contentType("application/json").body("{not json")
                 .post("/internal/events").then().statusCode(400).body("detail", notNullValue());
 
         given().auth().oauth2(TestTokens.accessToken(userId)).get("/api/notifications/").then()
@@ -92,7 +89,7 @@ class PublishApiTest {
 
     @Test
     void onlyServiceCallersMayPublish() {
-        String body = KafkaEvents.notificationRequested(TestTokens.newUserId(), "x").encode();
+        String body = NotificationEvents.requested(TestTokens.newUserId(), "x").encode();
         given().contentType("application/json").body(body).post("/internal/events").then().statusCode(401)
                 .body("detail", notNullValue());
         given().auth().oauth2(TestTokens.accessToken(TestTokens.newUserId())).contentType("application/json").body(body)
@@ -103,12 +100,12 @@ class PublishApiTest {
     void oversizedRequestsAreRefusedWith413() {
         JsonArray events = new JsonArray();
         for (int i = 0; i < 1001; i++) {
-            events.add(KafkaEvents.notificationRequested("u", "t"));
+            events.add(NotificationEvents.requested("u", "t"));
         }
-        given().auth().oauth2(serviceToken()).contentType("application/json")
+        given().auth().oauth2(TestTokens.serviceAccessToken()).contentType("application/json")
                 .body(new JsonObject().put("events", events).encode())
                 .post("/internal/events").then().statusCode(413).body("detail", notNullValue());
-        given().auth().oauth2(serviceToken()).contentType("application/json")
+        given().auth().oauth2(TestTokens.serviceAccessToken()).contentType("application/json")
                 .body(new JsonObject().put("pad", "x".repeat(1024 * 1024)).encode())
                 .post("/internal/events").then().statusCode(413).body("detail", notNullValue());
     }
@@ -120,7 +117,7 @@ class PublishApiTest {
                 .getBytes(StandardCharsets.US_ASCII);
         String head = "POST " + publishApi.getPath() + " HTTP/1.1\r\n"
                 + "Host: " + publishApi.getHost() + ":" + publishApi.getPort() + "\r\n"
-                + "Authorization: Bearer " + serviceToken() + "\r\n"
+                + "Authorization: Bearer " + TestTokens.serviceAccessToken() + "\r\n"
                 + "Content-Type: application/json\r\n"
                 + "Content-Length: " + body.length + "\r\n\r\n";
         try (Socket socket = new Socket(publishApi.getHost(), publishApi.getPort())) {

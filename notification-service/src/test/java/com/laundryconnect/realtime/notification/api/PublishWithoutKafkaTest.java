@@ -9,7 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import com.laundryconnect.realtime.notification.support.KafkaEvents;
+import com.laundryconnect.realtime.notification.support.NotificationEvents;
 import com.laundryconnect.realtime.session.testing.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,7 +40,7 @@ class PublishWithoutKafkaTest {
         long started = System.nanoTime();
         Response response = given().auth().oauth2(TestTokens.accessToken(TestTokens.newUserId(), "service"))
                 .contentType("application/json")
-                .body(KafkaEvents.notificationRequested(TestTokens.newUserId(), "While Kafka is away").encode())
+                .body(NotificationEvents.requested(TestTokens.newUserId(), "While Kafka is away").encode())
                 .post("/internal/events");
         Duration answeredAfter = Duration.ofNanos(System.nanoTime() - started);
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import com.laundryconnect.realtime.events.Topic;
 import com.laundryconnect.realtime.notification.store.NewNotification;
 import com.laundryconnect.realtime.notification.store.NotificationStore;
-import com.laundryconnect.realtime.notification.support.KafkaEvents;
+import com.laundryconnect.realtime.notification.support.NotificationEvents;
 import com.laundryconnect.realtime.session.intake.EventIntake;
 import com.laundryconnect.realtime.session.intake.TakeOvers;
 import com.laundryconnect.realtime.session.testing.PartitionReads;
@@ -57,7 +57,7 @@ class ReadAgainAfterTakeOverTest {
     @Test
     void aNotificationStoredButNeverPushedReachesTheClientAfterItsPartitionIsTakenOver() throws Exception {
         String userId = TestTokens.newUserId();
-        JsonObject event = KafkaEvents.notificationRequested(userId, "Stored by a replica that died");
+        JsonObject event = NotificationEvents.requested(userId, "Stored by a replica that died");
         long startedAt;
         try (TestSocket session = connect(userId, "")) {
             startedAt = session.next().getLong("last_notification_id");
@@ -78,7 +78,7 @@ class ReadAgainAfterTakeOverTest {
     @Test
     void aProducersRetryAppendedWhileThisReplicaHoldsThePartitionClosesNothing() throws Exception {
         String userId = TestTokens.newUserId();
-        JsonObject event = KafkaEvents.notificationRequested(userId, "Sent twice by its producer");
+        JsonObject event = NotificationEvents.requested(userId, "Sent twice by its producer");
         PartitionReads.assign(takeOvers, Topic.NOTIFICATIONS, 8, 10);
         readByThisReplica(event, 8, 10);
         try (TestSocket session = connect(userId, "")) {

@@ -14,7 +14,9 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import com.laundryconnect.realtime.notification.support.KafkaEvents;
+import com.laundryconnect.realtime.events.Topic;
+import com.laundryconnect.realtime.notification.support.NotificationEvents;
+import com.laundryconnect.realtime.session.testing.TestKafka;
 import com.laundryconnect.realtime.session.testing.TestSocket;
 import com.laundryconnect.realtime.session.testing.TestTokens;
 
@@ -44,11 +46,11 @@ class FanoutGapTest {
         long lastSeen;
         try (TestSocket live = connect(userId, "")) {
             assertEquals("connection_established", live.next().getString("type"));
-            KafkaEvents.sendNotification(KafkaEvents.notificationRequested(userId, "Before the gap"));
+            TestKafka.produce(Topic.NOTIFICATIONS, NotificationEvents.requested(userId, "Before the gap"));
             lastSeen = live.next("notification").getJsonObject("notification").getLong("id");
 
             killThisReplicasSubscription();
-            KafkaEvents.sendNotification(KafkaEvents.notificationRequested(userId, "During the gap"));
+            TestKafka.produce(Topic.NOTIFICATIONS, NotificationEvents.requested(userId, "During the gap"));
 
             await().atMost(TestSocket.WAIT).until(live::isClosed);
             assertEquals(SERVICE_RESTART, live.closeCode());

@@ -13,9 +13,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import com.laundryconnect.realtime.notification.support.KafkaEvents;
+import com.laundryconnect.realtime.events.Topic;
+import com.laundryconnect.realtime.notification.support.NotificationEvents;
+import com.laundryconnect.realtime.session.testing.TestEnvelopes;
+import com.laundryconnect.realtime.session.testing.TestKafka;
 import com.laundryconnect.realtime.session.testing.TestSocket;
 import com.laundryconnect.realtime.session.testing.TestTokens;
+import com.laundryconnect.realtime.session.testing.TopicTail;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -88,7 +92,7 @@ class NotificationSocketTest {
         String userId = TestTokens.newUserId();
         try (TestSocket web = connect(userId); TestSocket phone = connect(userId);
              TestSocket stranger = connect(TestTokens.newUserId())) {
-            KafkaEvents.sendNotification(KafkaEvents.notificationRequested(userId, "Half price ironing"));
+            TestKafka.produce(Topic.NOTIFICATIONS, NotificationEvents.requested(userId, "Half price ironing"));
             for (TestSocket socket : List.of(web, phone)) {
                 JsonObject pushed = socket.next();
                 assertEquals("notification", pushed.getString("type"));
@@ -111,11 +115,11 @@ class NotificationSocketTest {
     @Test
     void aRedeliveredEventNeverCreatesASecondNotification() {
         String userId = TestTokens.newUserId();
-        JsonObject event = KafkaEvents.notificationRequested(userId, "Once only");
+        JsonObject event = NotificationEvents.requested(userId, "Once only");
         try (TestSocket socket = connect(userId)) {
-            KafkaEvents.sendNotification(event);
-            KafkaEvents.sendNotification(event);
-            KafkaEvents.sendNotification(KafkaEvents.notificationRequested(userId, "Second"));
+            TestKafka.produce(Topic.NOTIFICATIONS, event);
+            TestKafka.produce(Topic.NOTIFICATIONS, event);
+            TestKafka.produce(Topic.NOTIFICATIONS, NotificationEvents.requested(userId, "Second"));
             assertEquals("Once only", socket.next("notification").getJsonObject("notification").getString("title"));
             assertEquals("Second", socket.next("notification").getJsonObject("notification").getString("title"));
             assertEquals(2, socket.next("unread_count").getInteger("count"));
@@ -130,8 +134,8 @@ class NotificationSocketTest {
         String userId = TestTokens.newUserId();
         String otherUser = TestTokens.newUserId();
         try (TestSocket web = connect(userId); TestSocket phone = connect(userId); TestSocket other = connect(otherUser)) {
-            KafkaEvents.sendNotification(KafkaEvents.notificationRequested(userId, "Mine"));
-            KafkaEvents.sendNotification(KafkaEvents.notificationRequested(otherUser, "Theirs"));
+            TestKafka.produce(Topic.NOTIFICATIONS, NotificationEvents.requested(userId, "Mine"));
+            TestKafka.produce(Topic.NOTIFICATIONS, NotificationEvents.requested(otherUser, "Theirs"));
             long mine = web.next("notification").getJsonObject("notification").getLong("id");
             long theirs = other.next("notification").getJsonObject("notification").getLong("id");
             web.next("unread_count");
@@ -176,8 +180,8 @@ class NotificationSocketTest {
     void markAllReadAnswersWithHowManyChanged() {
         String userId = TestTokens.newUserId();
         try (TestSocket socket = connect(userId)) {
-            KafkaEvents.sendNotification(KafkaEvents.notificationRequested(userId, "One"));
-            KafkaEvents.sendNotification(KafkaEvents.notificationRequested(userId, "Two"));
+            TestKafka.produce(Topic.NOTIFICATIONS, NotificationEvents.requested(userId, "One"));
+            TestKafka.produce(Topic.NOTIFICATIONS, NotificationEvents.requested(userId, "Two"));
             socket.next("notification");
             socket.next("notification");
             socket.send(new JsonObject().put("type", "mark_all_read"));
@@ -256,7 +260,7 @@ class NotificationSocketTest {
                 flooder.send("{\"type\":\"ping\"}");
             }
             assertEquals(1008, flooder.closeCode());
-            KafkaEvents.sendNotification(KafkaEvents.notificationRequested(userId, "Still here"));
+            TestKafka.produce(Topic.NOTIFICATIONS, NotificationEvents.requested(userId, "Still here"));
             assertEquals("Still here", bystander.next("notification").getJsonObject("notification").getString("title"));
         }
     }
@@ -277,11 +281,11 @@ class NotificationSocketTest {
         String userId = TestTokens.newUserId();
         long first;
         try (TestSocket socket = connect(userId)) {
-            KafkaEvents.sendNotification(KafkaEvents.notificationRequested(userId, "First"));
+            TestKafka.produce(Topic.NOTIFICATIONS, NotificationEvents.requested(userId, "First"));
             first = socket.next("notification").getJsonObject("notification").getLong("id");
         }
-        KafkaEvents.sendNotification(KafkaEvents.notificationRequested(userId, "Second"));
-        KafkaEvents.sendNotification(KafkaEvents.notificationRequested(userId, "Third"));
+        TestKafka.produce(Topic.NOTIFICATIONS, NotificationEvents.requested(userId, "Second"));
+        TestKafka.produce(Topic.NOTIFICATIONS, NotificationEvents.requested(userId, "Third"));
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> given()
                 .auth().oauth2(TestTokens.accessToken(userId)).get("/api/notifications/")
                 .then().extract().path("results.size()").equals(3));
@@ -307,7 +311,7 @@ class NotificationSocketTest {
             startedAt = socket.next().getLong("last_notification_id");
         }
         assertEquals(0, startedAt);
-        KafkaEvents.sendNotification(KafkaEvents.notificationRequested(userId, "While away"));
+        TestKafka.produce(Topic.NOTIFICATIONS, NotificationEvents.requested(userId, "While away"));
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> given()
                 .auth().oauth2(TestTokens.accessToken(userId)).get("/api/notifications/")
                 .then().extract().path("results.size()").equals(1));
@@ -333,10 +337,10 @@ class NotificationSocketTest {
         String partner = TestTokens.newUserId();
         String orderId = TestTokens.newUserId();
         try (TestSocket customerSocket = connect(customer); TestSocket partnerSocket = connect(partner)) {
-            KafkaEvents.sendOrderEvent(KafkaEvents.envelope("order.assigned", orderId, new JsonObject()
+            TestKafka.produce(Topic.ORDERS, TestEnvelopes.envelope("order.assigned", orderId, new JsonObject()
                     .put("order_id", orderId).put("order_number", "LC-1042").put("customer_id", customer)
                     .put("partner_id", partner).put("partner_name", "Ravi").put("pickup_address", "12 MG Road")));
-            KafkaEvents.sendOrderEvent(KafkaEvents.envelope("order.status_changed", orderId, new JsonObject()
+            TestKafka.produce(Topic.ORDERS, TestEnvelopes.envelope("order.status_changed", orderId, new JsonObject()
                     .put("order_id", orderId).put("order_number", "LC-1042").put("customer_id", customer)
                     .put("partner_id", partner).put("status", "out_for_delivery").put("previous_status", "ready")));
 
@@ -356,15 +360,17 @@ class NotificationSocketTest {
     void malformedRecordsGoToTheDeadLetterTopicAndDoNotStallThePartition() {
         String userId = TestTokens.newUserId();
         String marker = "malformed-" + TestTokens.newUserId();
-        try (TestSocket socket = connect(userId)) {
-            KafkaEvents.send("laundry.notifications.v1", userId, "{\"not\":\"an event\",\"marker\":\"" + marker + "\"}");
-            JsonObject invalid = KafkaEvents.notificationRequested(userId, "Bad latitude");
+        try (TopicTail deadLetters = TopicTail.ofDeadLetters(Topic.NOTIFICATIONS);
+             TestSocket socket = connect(userId)) {
+            TestKafka.produce(Topic.NOTIFICATIONS.topicName(), userId, "{\"not\":\"an event\",\"marker\":\"" + marker + "\"}");
+            JsonObject invalid = NotificationEvents.requested(userId, "Bad latitude");
             invalid.getJsonObject("data").remove("title");
             invalid.put("marker", marker);
-            KafkaEvents.sendNotification(invalid);
-            KafkaEvents.sendNotification(KafkaEvents.notificationRequested(userId, "After the bad ones"));
+            TestKafka.produce(Topic.NOTIFICATIONS, invalid);
+            TestKafka.produce(Topic.NOTIFICATIONS, NotificationEvents.requested(userId, "After the bad ones"));
             assertEquals("After the bad ones", socket.next("notification").getJsonObject("notification").getString("title"));
+            assertEquals(2, deadLetters.awaitRecords(
+                    record -> record.value() != null && record.value().contains(marker), 2).size());
         }
-        assertEquals(2, KafkaEvents.recordsContaining("laundry.notifications.v1.dlq", marker, 2, Duration.ofSeconds(15)).size());
     }
 }

@@ -11,8 +11,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-import com.laundryconnect.realtime.notification.support.KafkaEvents;
+import com.laundryconnect.realtime.events.Topic;
+import com.laundryconnect.realtime.notification.support.NotificationEvents;
 import com.laundryconnect.realtime.session.testing.StalledClient;
+import com.laundryconnect.realtime.session.testing.TestKafka;
 import com.laundryconnect.realtime.session.testing.TestSocket;
 import com.laundryconnect.realtime.session.testing.TestTokens;
 
@@ -43,9 +45,9 @@ class SlowClientTest {
         double closedBefore = slowClientCloses();
         try (StalledClient stalled = StalledClient.connect(URI.create(endpoint + "?token=" + TestTokens.wsToken(userId)))) {
             for (int i = 0; i < 200; i++) {
-                JsonObject event = KafkaEvents.notificationRequested(userId, "bulk " + i);
+                JsonObject event = NotificationEvents.requested(userId, "bulk " + i);
                 event.getJsonObject("data").getJsonObject("data").put("bulk", incompressible(60_000));
-                KafkaEvents.sendNotification(event);
+                TestKafka.produce(Topic.NOTIFICATIONS, event);
             }
             Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> slowClientCloses() > closedBefore);
         }

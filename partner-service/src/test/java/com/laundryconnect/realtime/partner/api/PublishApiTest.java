@@ -13,11 +13,11 @@ import org.junit.jupiter.api.Test;
 
 import com.laundryconnect.realtime.events.CloudEvent;
 import com.laundryconnect.realtime.events.EventCodec;
-import com.laundryconnect.realtime.partner.support.KafkaTopics;
 import com.laundryconnect.realtime.partner.support.PartnerSockets;
 import com.laundryconnect.realtime.partner.support.TestEvents;
-import com.laundryconnect.realtime.partner.support.Tokens;
+import com.laundryconnect.realtime.session.testing.KafkaTopicsResource;
 import com.laundryconnect.realtime.session.testing.TestSocket;
+import com.laundryconnect.realtime.session.testing.TestTokens;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -27,7 +27,7 @@ import io.vertx.core.json.JsonObject;
 
 /** POST /internal/events (contract 9) through this service: written to Kafka, consumed, pushed to the partner. */
 @QuarkusTest
-@WithTestResource(value = KafkaTopics.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = KafkaTopicsResource.class, scope = TestResourceScope.GLOBAL)
 class PublishApiTest {
 
     @TestHTTPResource("/ws/partner/")
@@ -35,7 +35,7 @@ class PublishApiTest {
 
     @Test
     void aServicesEarningsEventIsAcceptedAndReachesThePartner() {
-        String partnerId = Tokens.newUserId();
+        String partnerId = TestTokens.newUserId();
         CloudEvent credit = TestEvents.credit(partnerId, "order-77", "75.25", "INR");
         try (TestSocket partner = PartnerSockets.connectPartner(endpoint, partnerId)) {
             given().header("Authorization", "Bearer " + serviceToken())
@@ -69,9 +69,9 @@ class PublishApiTest {
 
     @Test
     void aCustomerMayNotPublish() {
-        given().header("Authorization", "Bearer " + Tokens.accessToken(Tokens.newUserId(), false, List.of()))
+        given().header("Authorization", "Bearer " + TestTokens.accessToken(TestTokens.newUserId()))
                 .contentType("application/json")
-                .body(EventCodec.toJsonString(TestEvents.credit(Tokens.newUserId(), "order-1", "1.00", "INR")))
+                .body(EventCodec.toJsonString(TestEvents.credit(TestTokens.newUserId(), "order-1", "1.00", "INR")))
                 .post("/internal/events")
                 .then().statusCode(403)
                 .body("detail", notNullValue());
@@ -80,13 +80,13 @@ class PublishApiTest {
     @Test
     void anAnonymousCallerIsUnauthorized() {
         given().contentType("application/json")
-                .body(EventCodec.toJsonString(TestEvents.credit(Tokens.newUserId(), "order-1", "1.00", "INR")))
+                .body(EventCodec.toJsonString(TestEvents.credit(TestTokens.newUserId(), "order-1", "1.00", "INR")))
                 .post("/internal/events")
                 .then().statusCode(401)
                 .body("detail", notNullValue());
     }
 
     private static String serviceToken() {
-        return Tokens.accessToken("main-backend", false, List.of("service"));
+        return TestTokens.accessToken("main-backend", false, List.of("service"));
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.net.URI;
 
 import com.laundryconnect.realtime.session.testing.TestSocket;
+import com.laundryconnect.realtime.session.testing.TestTokens;
 
 /** Opens {@code /ws/partner/} the way the guide's PartnerWebSocket does: {@code ?token=...}. */
 public final class PartnerSockets {
@@ -21,13 +22,13 @@ public final class PartnerSockets {
      * {@code last_event_id}); the session's {@code connection_established} is still to be read.
      */
     public static TestSocket resume(URI endpoint, String partnerId, String parameter, String value) {
-        return TestSocket.connect(URI.create(endpoint + "?token=" + Tokens.partnerWsToken(partnerId) + "&" + parameter
+        return TestSocket.connect(URI.create(endpoint + "?token=" + TestTokens.partnerWsToken(partnerId) + "&" + parameter
                 + "=" + value));
     }
 
     /** A partner's session, past its {@code connection_established}. */
     public static TestSocket connectPartner(URI endpoint, String partnerId) {
-        TestSocket socket = connect(endpoint, Tokens.partnerWsToken(partnerId));
+        TestSocket socket = connect(endpoint, TestTokens.partnerWsToken(partnerId));
         assertEquals("connection_established", socket.next().getString("type"));
         return socket;
     }

@@ -14,12 +14,12 @@ import com.laundryconnect.realtime.events.CloudEvent;
 import com.laundryconnect.realtime.events.EventCodec;
 import com.laundryconnect.realtime.events.payload.MessageSent;
 import com.laundryconnect.realtime.events.payload.SenderRole;
-import com.laundryconnect.realtime.partner.support.Kafka;
-import com.laundryconnect.realtime.partner.support.KafkaTopics;
 import com.laundryconnect.realtime.partner.support.PartnerSockets;
 import com.laundryconnect.realtime.partner.support.TestEvents;
-import com.laundryconnect.realtime.partner.support.Tokens;
+import com.laundryconnect.realtime.session.testing.KafkaTopicsResource;
+import com.laundryconnect.realtime.session.testing.TestKafka;
 import com.laundryconnect.realtime.session.testing.TestSocket;
+import com.laundryconnect.realtime.session.testing.TestTokens;
 import com.laundryconnect.realtime.session.ws.Timestamps;
 
 import io.quarkus.test.common.TestResourceScope;
@@ -30,7 +30,7 @@ import io.vertx.core.json.JsonObject;
 
 /** message.sent by a customer reaches the partner it is addressed to as customer_message. */
 @QuarkusTest
-@WithTestResource(value = KafkaTopics.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = KafkaTopicsResource.class, scope = TestResourceScope.GLOBAL)
 class CustomerMessageTest {
 
     @TestHTTPResource("/ws/partner/")
@@ -38,15 +38,15 @@ class CustomerMessageTest {
 
     @Test
     void aCustomersMessageReachesEverySessionOfTheRecipient() {
-        String partnerId = Tokens.newUserId();
+        String partnerId = TestTokens.newUserId();
         String orderId = UUID.randomUUID().toString();
         try (TestSocket phone = PartnerSockets.connectPartner(endpoint, partnerId);
              TestSocket web = PartnerSockets.connectPartner(endpoint, partnerId);
-             TestSocket otherPartner = PartnerSockets.connectPartner(endpoint, Tokens.newUserId())) {
+             TestSocket otherPartner = PartnerSockets.connectPartner(endpoint, TestTokens.newUserId())) {
             CloudEvent event = TestEvents.message(orderId, "customer-7", SenderRole.CUSTOMER, partnerId,
                     "Please ring the bell twice");
             MessageSent sent = (MessageSent) EventCodec.readPayload(event);
-            Kafka.send(event);
+            TestKafka.produce(event);
 
             for (TestSocket socket : List.of(phone, web)) {
                 JsonObject message = socket.next();
@@ -64,16 +64,16 @@ class CustomerMessageTest {
 
     @Test
     void partnersRepliesAndRedeliveriesAreNotPushed() {
-        String partnerId = Tokens.newUserId();
+        String partnerId = TestTokens.newUserId();
         String orderId = UUID.randomUUID().toString();
         try (TestSocket partner = PartnerSockets.connectPartner(endpoint, partnerId)) {
             CloudEvent first = TestEvents.message(orderId, "customer-7", SenderRole.CUSTOMER, partnerId, "first");
-            Kafka.send(first);
+            TestKafka.produce(first);
             assertEquals("first", partner.next().getString("message"));
 
-            Kafka.send(first);
-            Kafka.send(TestEvents.message(orderId, partnerId, SenderRole.PARTNER, partnerId, "a partner's reply"));
-            Kafka.send(TestEvents.message(orderId, "customer-7", SenderRole.CUSTOMER, partnerId, "second"));
+            TestKafka.produce(first);
+            TestKafka.produce(TestEvents.message(orderId, partnerId, SenderRole.PARTNER, partnerId, "a partner's reply"));
+            TestKafka.produce(TestEvents.message(orderId, "customer-7", SenderRole.CUSTOMER, partnerId, "second"));
             assertEquals("second", partner.next().getString("message"));
         }
     }

@@ -28,12 +28,12 @@ import com.laundryconnect.realtime.partner.store.Credit;
 import com.laundryconnect.realtime.partner.store.EarningsEntry;
 import com.laundryconnect.realtime.partner.store.EarningsLedger;
 import com.laundryconnect.realtime.partner.store.PartnerBalance;
-import com.laundryconnect.realtime.partner.support.Kafka;
-import com.laundryconnect.realtime.partner.support.KafkaTopics;
 import com.laundryconnect.realtime.partner.support.PartnerSockets;
 import com.laundryconnect.realtime.partner.support.TestEvents;
-import com.laundryconnect.realtime.partner.support.Tokens;
+import com.laundryconnect.realtime.session.testing.KafkaTopicsResource;
+import com.laundryconnect.realtime.session.testing.TestKafka;
 import com.laundryconnect.realtime.session.testing.TestSocket;
+import com.laundryconnect.realtime.session.testing.TestTokens;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -43,7 +43,7 @@ import io.vertx.core.json.JsonObject;
 
 /** earnings.credited events become the partner's ledger and earnings_update pushes with the exact total. */
 @QuarkusTest
-@WithTestResource(value = KafkaTopics.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = KafkaTopicsResource.class, scope = TestResourceScope.GLOBAL)
 class EarningsTest {
 
     @TestHTTPResource("/ws/partner/")
@@ -54,11 +54,11 @@ class EarningsTest {
 
     @Test
     void aCreditReachesEverySessionOfThePartnerWithTheNewTotal() {
-        String partnerId = Tokens.newUserId();
+        String partnerId = TestTokens.newUserId();
         try (TestSocket phone = PartnerSockets.connectPartner(endpoint, partnerId);
              TestSocket web = PartnerSockets.connectPartner(endpoint, partnerId);
-             TestSocket otherPartner = PartnerSockets.connectPartner(endpoint, Tokens.newUserId())) {
-            Kafka.send(TestEvents.credit(partnerId, "order-1", "249.50", "INR"));
+             TestSocket otherPartner = PartnerSockets.connectPartner(endpoint, TestTokens.newUserId())) {
+            TestKafka.produce(TestEvents.credit(partnerId, "order-1", "249.50", "INR"));
             for (TestSocket socket : List.of(phone, web)) {
                 JsonObject update = socket.next();
                 assertEquals("earnings_update", update.getString("type"));
@@ -68,7 +68,7 @@ class EarningsTest {
                 assertEquals("order-1", update.getString("order_id"));
             }
 
-            Kafka.send(TestEvents.credit(partnerId, "order-2", "100", "INR"));
+            TestKafka.produce(TestEvents.credit(partnerId, "order-2", "100", "INR"));
             JsonObject second = phone.next();
             assertEquals("100.00", second.getString("amount"));
             assertEquals("349.50", second.getString("total"));
@@ -79,14 +79,14 @@ class EarningsTest {
 
     @Test
     void aRedeliveredCreditIsCountedAndPushedOnce() {
-        String partnerId = Tokens.newUserId();
+        String partnerId = TestTokens.newUserId();
         try (TestSocket socket = PartnerSockets.connectPartner(endpoint, partnerId)) {
             CloudEvent credit = TestEvents.credit(partnerId, "order-1", "10.25", "INR");
-            Kafka.send(credit);
+            TestKafka.produce(credit);
             assertEquals("10.25", socket.next().getString("total"));
 
-            Kafka.send(credit);
-            Kafka.send(TestEvents.credit(partnerId, "order-2", "5", "INR"));
+            TestKafka.produce(credit);
+            TestKafka.produce(TestEvents.credit(partnerId, "order-2", "5", "INR"));
             JsonObject next = socket.next();
             assertEquals("order-2", next.getString("order_id"));
             assertEquals("15.25", next.getString("total"));
@@ -96,15 +96,15 @@ class EarningsTest {
 
     @Test
     void totalsAreKeptPerCurrencyAndTheDefaultCurrencyIsShownOnConnecting() {
-        String partnerId = Tokens.newUserId();
+        String partnerId = TestTokens.newUserId();
         try (TestSocket socket = PartnerSockets.connectPartner(endpoint, partnerId)) {
-            Kafka.send(TestEvents.credit(partnerId, "order-1", "100.00", "INR"));
-            Kafka.send(TestEvents.credit(partnerId, "order-2", "20.00", "USD"));
-            Kafka.send(TestEvents.credit(partnerId, "order-3", "50.00", "INR"));
+            TestKafka.produce(TestEvents.credit(partnerId, "order-1", "100.00", "INR"));
+            TestKafka.produce(TestEvents.credit(partnerId, "order-2", "20.00", "USD"));
+            TestKafka.produce(TestEvents.credit(partnerId, "order-3", "50.00", "INR"));
             assertEquals(List.of("100.00 INR", "20.00 USD", "150.00 INR"),
                     List.of(totalOf(socket.next()), totalOf(socket.next()), totalOf(socket.next())));
         }
-        try (TestSocket reconnected = PartnerSockets.connect(endpoint, Tokens.partnerWsToken(partnerId))) {
+        try (TestSocket reconnected = PartnerSockets.connect(endpoint, TestTokens.partnerWsToken(partnerId))) {
             JsonObject established = reconnected.next();
             assertEquals("150.00", established.getString("total_earnings"));
             assertEquals("INR", established.getString("currency"));
@@ -113,12 +113,12 @@ class EarningsTest {
 
     @Test
     void aPartnerPaidOnlyInAnotherCurrencySeesThatTotalOnConnecting() {
-        String partnerId = Tokens.newUserId();
+        String partnerId = TestTokens.newUserId();
         try (TestSocket socket = PartnerSockets.connectPartner(endpoint, partnerId)) {
-            Kafka.send(TestEvents.credit(partnerId, "order-1", "12.5", "USD"));
+            TestKafka.produce(TestEvents.credit(partnerId, "order-1", "12.5", "USD"));
             assertEquals("12.50 USD", totalOf(socket.next()));
         }
-        try (TestSocket reconnected = PartnerSockets.connect(endpoint, Tokens.partnerWsToken(partnerId))) {
+        try (TestSocket reconnected = PartnerSockets.connect(endpoint, TestTokens.partnerWsToken(partnerId))) {
             JsonObject established = reconnected.next();
             assertEquals("12.50", established.getString("total_earnings"));
             assertEquals("USD", established.getString("currency"));
@@ -127,7 +127,7 @@ class EarningsTest {
 
     @Test
     void fiftyCreditsProducedConcurrentlyWithDuplicatesGiveTheExactTotal() throws Exception {
-        String partnerId = Tokens.newUserId();
+        String partnerId = TestTokens.newUserId();
         Random random = new Random();
         List<CloudEvent> distinct = new ArrayList<>();
         BigDecimal expected = BigDecimal.ZERO;
@@ -148,8 +148,8 @@ class EarningsTest {
                 List<Future<?>> sends = new ArrayList<>();
                 for (int i = 0; i < produced.size(); i++) {
                     CloudEvent event = produced.get(i);
-                    int partition = i % Kafka.PARTITIONS;
-                    sends.add(producers.submit(() -> Kafka.sendToPartition(event, partition)));
+                    int partition = i % TestKafka.PARTITIONS;
+                    sends.add(producers.submit(() -> TestKafka.produce(event, partition)));
                 }
                 for (Future<?> send : sends) {
                     send.get();
@@ -169,7 +169,7 @@ class EarningsTest {
             assertEquals(distinct.size(), totals.size(), "every credit saw its own running total");
             assertEquals(0, expected.compareTo(highest));
         }
-        try (TestSocket reconnected = PartnerSockets.connect(endpoint, Tokens.partnerWsToken(partnerId))) {
+        try (TestSocket reconnected = PartnerSockets.connect(endpoint, TestTokens.partnerWsToken(partnerId))) {
             assertEquals(expected.setScale(2).toPlainString(), reconnected.next().getString("total_earnings"));
         }
         assertEquals(distinct.size(), EarningsEntry.count("partnerId", partnerId));
@@ -178,7 +178,7 @@ class EarningsTest {
     /** Batches on many threads stand for consumers on several replicas crediting one partner at once. */
     @Test
     void concurrentCreditBatchesForOnePartnerLoseNothingAndCountNothingTwice() throws Exception {
-        String partnerId = Tokens.newUserId();
+        String partnerId = TestTokens.newUserId();
         List<Callable<List<Credit>>> batches = new ArrayList<>();
         BigDecimal expected = BigDecimal.ZERO;
         int credited = 0;
@@ -220,7 +220,7 @@ class EarningsTest {
 
     @Test
     void eachCreditOfABatchGetsItsOwnRunningTotalAndARepeatedIdCountsOnce() {
-        String partnerId = Tokens.newUserId();
+        String partnerId = TestTokens.newUserId();
         EarningsLedger.CreditEvent first = credit(partnerId, "order-1", "10.00", "INR");
         List<Credit> applied = ledger.credit(List.of(first, credit(partnerId, "order-2", "5.50", "USD"), first,
                 credit(partnerId, "order-3", "2.25", "INR")));

@@ -1,5 +1,6 @@
 package com.laundryconnect.realtime.partner.ws;
 
+import static com.laundryconnect.realtime.session.testing.TopicTail.keyed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,13 +24,13 @@ import com.laundryconnect.realtime.events.EventCodec;
 import com.laundryconnect.realtime.events.Topic;
 import com.laundryconnect.realtime.events.payload.OrderStatus;
 import com.laundryconnect.realtime.partner.store.OrderViews;
-import com.laundryconnect.realtime.partner.support.Kafka;
-import com.laundryconnect.realtime.partner.support.KafkaTopics;
 import com.laundryconnect.realtime.partner.support.PartnerSockets;
 import com.laundryconnect.realtime.partner.support.TestEvents;
-import com.laundryconnect.realtime.partner.support.TopicReader;
-import com.laundryconnect.realtime.partner.support.Tokens;
+import com.laundryconnect.realtime.session.testing.KafkaTopicsResource;
+import com.laundryconnect.realtime.session.testing.TestKafka;
 import com.laundryconnect.realtime.session.testing.TestSocket;
+import com.laundryconnect.realtime.session.testing.TestTokens;
+import com.laundryconnect.realtime.session.testing.TopicTail;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -42,7 +43,7 @@ import io.vertx.core.json.JsonObject;
  * laundry.locations.v1 and answered with nothing; anything else is answered with an error and publishes nothing.
  */
 @QuarkusTest
-@WithTestResource(value = KafkaTopics.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = KafkaTopicsResource.class, scope = TestResourceScope.GLOBAL)
 class LocationUpdateTest {
 
     @TestHTTPResource("/ws/partner/")
@@ -51,11 +52,11 @@ class LocationUpdateTest {
     @Inject
     OrderViews orders;
 
-    private TopicReader locations;
+    private TopicTail locations;
 
     @BeforeEach
     void readLocations() {
-        locations = new TopicReader(Topic.LOCATIONS.topicName());
+        locations = TopicTail.of(Topic.LOCATIONS);
     }
 
     @AfterEach
@@ -65,14 +66,14 @@ class LocationUpdateTest {
 
     @Test
     void anUpdateForAnAssignedOrderIsPublishedAndNotAnswered() {
-        String partnerId = Tokens.newUserId();
+        String partnerId = TestTokens.newUserId();
         String orderId = UUID.randomUUID().toString();
         try (TestSocket partner = PartnerSockets.connectPartner(endpoint, partnerId)) {
             assign(partner, orderId, partnerId);
 
             OffsetDateTime before = OffsetDateTime.now().minusSeconds(1);
             partner.send(location(orderId, 12.9716, 77.5946).put("heading", 90.5).put("speed", 8.25));
-            ConsumerRecord<String, String> record = locations.awaitRecords(orderId, 1).get(0);
+            ConsumerRecord<String, String> record = locations.awaitRecords(keyed(orderId), 1).get(0);
 
             JsonNode event = EventCodec.readTree(record.value());
             assertEquals("location.reported", event.get("type").asText());
@@ -93,13 +94,13 @@ class LocationUpdateTest {
 
     @Test
     void theClientsRecordedAtIsKept() {
-        String partnerId = Tokens.newUserId();
+        String partnerId = TestTokens.newUserId();
         String orderId = UUID.randomUUID().toString();
         try (TestSocket partner = PartnerSockets.connectPartner(endpoint, partnerId)) {
             assign(partner, orderId, partnerId);
 
             partner.send(location(orderId, -33.8688, 151.2093).put("recorded_at", "2026-11-26T15:45:10.250+05:30"));
-            JsonNode data = EventCodec.readTree(locations.awaitRecords(orderId, 1).get(0).value()).get("data");
+            JsonNode data = EventCodec.readTree(locations.awaitRecords(keyed(orderId), 1).get(0).value()).get("data");
             assertTrue(OffsetDateTime.parse("2026-11-26T15:45:10.250+05:30")
                     .isEqual(OffsetDateTime.parse(data.get("recorded_at").asText())));
             assertNull(data.get("heading"));
@@ -108,14 +109,14 @@ class LocationUpdateTest {
 
     @Test
     void anUpdateForAnOrderNotAssignedToThePartnerIsRefusedAndNotPublished() {
-        String partnerId = Tokens.newUserId();
+        String partnerId = TestTokens.newUserId();
         String orderId = UUID.randomUUID().toString();
         try (TestSocket partner = PartnerSockets.connectPartner(endpoint, partnerId)) {
             partner.send(location(orderId, 10, 10));
             assertError(partner, "Order not found or not assigned to you");
 
-            String otherPartnerId = Tokens.newUserId();
-            Kafka.send(TestEvents.assigned(orderId, otherPartnerId));
+            String otherPartnerId = TestTokens.newUserId();
+            TestKafka.produce(TestEvents.assigned(orderId, otherPartnerId));
             Awaitility.await().until(() -> orders.isAssignedTo(orderId, otherPartnerId));
             partner.send(location(orderId, 11, 11));
             assertError(partner, "Order not found or not assigned to you");
@@ -128,7 +129,7 @@ class LocationUpdateTest {
 
     @Test
     void badCoordinatesAndFieldsAreRefusedAndNotPublished() {
-        String partnerId = Tokens.newUserId();
+        String partnerId = TestTokens.newUserId();
         String orderId = UUID.randomUUID().toString();
         try (TestSocket partner = PartnerSockets.connectPartner(endpoint, partnerId)) {
             assign(partner, orderId, partnerId);
@@ -154,16 +155,16 @@ class LocationUpdateTest {
 
     @Test
     void aDeliveredOrReassignedOrderTakesNoMoreUpdatesFromThePartner() {
-        String partnerId = Tokens.newUserId();
+        String partnerId = TestTokens.newUserId();
         String deliveredOrder = UUID.randomUUID().toString();
         String reassignedOrder = UUID.randomUUID().toString();
         try (TestSocket partner = PartnerSockets.connectPartner(endpoint, partnerId)) {
             assign(partner, deliveredOrder, partnerId);
             assign(partner, reassignedOrder, partnerId);
 
-            Kafka.send(TestEvents.statusChanged(deliveredOrder, partnerId, OrderStatus.DELIVERED,
+            TestKafka.produce(TestEvents.statusChanged(deliveredOrder, partnerId, OrderStatus.DELIVERED,
                     OrderStatus.OUT_FOR_DELIVERY));
-            Kafka.send(TestEvents.assigned(reassignedOrder, Tokens.newUserId()));
+            TestKafka.produce(TestEvents.assigned(reassignedOrder, TestTokens.newUserId()));
             Awaitility.await().until(() -> !orders.isAssignedTo(deliveredOrder, partnerId)
                     && !orders.isAssignedTo(reassignedOrder, partnerId));
 
@@ -171,17 +172,17 @@ class LocationUpdateTest {
             assertError(partner, "Order not found or not assigned to you");
             partner.send(location(reassignedOrder, 10, 10));
             assertError(partner, "Order not found or not assigned to you");
-            assertTrue(locations.readFor(Duration.ofSeconds(1), deliveredOrder).isEmpty());
-            assertTrue(locations.withKey(reassignedOrder).isEmpty());
+            assertTrue(locations.readFor(Duration.ofSeconds(1), keyed(deliveredOrder)).isEmpty());
+            assertTrue(locations.records(keyed(reassignedOrder)).isEmpty());
         }
     }
 
     @Test
     void aStatusChangeBeforeDeliveryKeepsTheOrderWithItsPartner() {
-        String partnerId = Tokens.newUserId();
+        String partnerId = TestTokens.newUserId();
         String orderId = UUID.randomUUID().toString();
         try (TestSocket partner = PartnerSockets.connectPartner(endpoint, partnerId)) {
-            Kafka.send(TestEvents.statusChanged(orderId, partnerId, OrderStatus.PICKED_UP, OrderStatus.CONFIRMED));
+            TestKafka.produce(TestEvents.statusChanged(orderId, partnerId, OrderStatus.PICKED_UP, OrderStatus.CONFIRMED));
             Awaitility.await().until(() -> orders.isAssignedTo(orderId, partnerId));
 
             partner.send(location(orderId, 20, 30));
@@ -191,13 +192,13 @@ class LocationUpdateTest {
 
     /** Assigns the order and waits until the partner was told, so the assignment is applied. */
     private static void assign(TestSocket partner, String orderId, String partnerId) {
-        Kafka.send(TestEvents.assigned(orderId, partnerId));
+        TestKafka.produce(TestEvents.assigned(orderId, partnerId));
         assertEquals(orderId, partner.next("new_order").getJsonObject("order").getString("id"));
     }
 
     private void assertOnlyPublished(String orderId, double latitude) {
-        locations.awaitRecords(orderId, 1);
-        List<ConsumerRecord<String, String>> published = locations.readFor(Duration.ofMillis(500), orderId);
+        locations.awaitRecords(keyed(orderId), 1);
+        List<ConsumerRecord<String, String>> published = locations.readFor(Duration.ofMillis(500), keyed(orderId));
         assertEquals(1, published.size(), "published for " + orderId + ": " + published);
         assertEquals(latitude, EventCodec.readTree(published.get(0).value()).get("data").get("latitude").asDouble());
     }

@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Test;
 
 import com.laundryconnect.realtime.events.CloudEvent;
 import com.laundryconnect.realtime.events.payload.OrderAssigned;
-import com.laundryconnect.realtime.partner.support.Kafka;
-import com.laundryconnect.realtime.partner.support.KafkaTopics;
 import com.laundryconnect.realtime.partner.support.PartnerSockets;
 import com.laundryconnect.realtime.partner.support.TestEvents;
-import com.laundryconnect.realtime.partner.support.Tokens;
+import com.laundryconnect.realtime.session.testing.KafkaTopicsResource;
+import com.laundryconnect.realtime.session.testing.TestKafka;
 import com.laundryconnect.realtime.session.testing.TestSocket;
+import com.laundryconnect.realtime.session.testing.TestTokens;
 import com.laundryconnect.realtime.session.ws.Timestamps;
 
 import io.quarkus.test.common.TestResourceScope;
@@ -31,7 +31,7 @@ import io.vertx.core.json.JsonObject;
 
 /** order.assigned becomes new_order for the assigned partner, its details filled in as contract 11 says. */
 @QuarkusTest
-@WithTestResource(value = KafkaTopics.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = KafkaTopicsResource.class, scope = TestResourceScope.GLOBAL)
 class NewOrderTest {
 
     private static final List<String> ORDER_FIELDS = List.of("id", "order_number", "customer_id", "pickup_address",
@@ -42,11 +42,11 @@ class NewOrderTest {
 
     @Test
     void anAssignedOrderReachesItsPartnerWithTheAssignmentsDetails() {
-        String partnerId = Tokens.newUserId();
+        String partnerId = TestTokens.newUserId();
         String orderId = UUID.randomUUID().toString();
         try (TestSocket partner = PartnerSockets.connectPartner(endpoint, partnerId);
-             TestSocket otherPartner = PartnerSockets.connectPartner(endpoint, Tokens.newUserId())) {
-            Kafka.send(TestEvents.assigned(new OrderAssigned(orderId, "LC-1042", "customer-7", partnerId, "Ravi",
+             TestSocket otherPartner = PartnerSockets.connectPartner(endpoint, TestTokens.newUserId())) {
+            TestKafka.produce(TestEvents.assigned(new OrderAssigned(orderId, "LC-1042", "customer-7", partnerId, "Ravi",
                     "12 MG Road, Bengaluru", 5, new BigDecimal("480.00"), "INR",
                     OffsetDateTime.parse("2026-12-01T09:30:00+05:30"))));
 
@@ -69,13 +69,13 @@ class NewOrderTest {
 
     @Test
     void detailsTheAssignmentLacksComeFromOrderCreated() {
-        String partnerId = Tokens.newUserId();
+        String partnerId = TestTokens.newUserId();
         String orderId = UUID.randomUUID().toString();
         try (TestSocket partner = PartnerSockets.connectPartner(endpoint, partnerId)) {
             CloudEvent created = TestEvents.created(orderId, "LC-2001", "customer-9", "4 Park Street, Kolkata", 3,
                     "249.50", "INR", OffsetDateTime.parse("2026-12-02T08:00:00Z"));
-            Kafka.send(created);
-            Kafka.send(TestEvents.assigned(new OrderAssigned(orderId, "LC-2001", "customer-9", partnerId, "Ravi",
+            TestKafka.produce(created);
+            TestKafka.produce(TestEvents.assigned(new OrderAssigned(orderId, "LC-2001", "customer-9", partnerId, "Ravi",
                     null, 4, null, null, null)));
 
             JsonObject order = partner.next("new_order").getJsonObject("order");
@@ -90,10 +90,10 @@ class NewOrderTest {
 
     @Test
     void detailsKnownNowhereArePresentAsNull() {
-        String partnerId = Tokens.newUserId();
+        String partnerId = TestTokens.newUserId();
         String orderId = UUID.randomUUID().toString();
         try (TestSocket partner = PartnerSockets.connectPartner(endpoint, partnerId)) {
-            Kafka.send(TestEvents.assigned(orderId, partnerId));
+            TestKafka.produce(TestEvents.assigned(orderId, partnerId));
 
             JsonObject order = partner.next("new_order").getJsonObject("order");
             assertEquals(ORDER_FIELDS, List.copyOf(order.fieldNames()));
@@ -107,16 +107,16 @@ class NewOrderTest {
 
     @Test
     void aRedeliveredAssignmentIsPushedOnce() {
-        String partnerId = Tokens.newUserId();
+        String partnerId = TestTokens.newUserId();
         String firstOrder = UUID.randomUUID().toString();
         String secondOrder = UUID.randomUUID().toString();
         try (TestSocket partner = PartnerSockets.connectPartner(endpoint, partnerId)) {
             CloudEvent assignment = TestEvents.assigned(firstOrder, partnerId);
-            Kafka.send(assignment);
+            TestKafka.produce(assignment);
             assertEquals(firstOrder, partner.next("new_order").getJsonObject("order").getString("id"));
 
-            Kafka.send(assignment);
-            Kafka.send(TestEvents.assigned(secondOrder, partnerId));
+            TestKafka.produce(assignment);
+            TestKafka.produce(TestEvents.assigned(secondOrder, partnerId));
             assertEquals(secondOrder, partner.next().getJsonObject("order").getString("id"));
         }
     }

@@ -13,10 +13,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import com.laundryconnect.realtime.partner.support.KafkaTopics;
 import com.laundryconnect.realtime.partner.support.PartnerSockets;
-import com.laundryconnect.realtime.partner.support.Tokens;
+import com.laundryconnect.realtime.session.testing.KafkaTopicsResource;
 import com.laundryconnect.realtime.session.testing.TestSocket;
+import com.laundryconnect.realtime.session.testing.TestTokens;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -26,7 +26,7 @@ import io.vertx.core.json.JsonObject;
 
 /** Who may open /ws/partner/, what they get first, and the common session rules as a partner sees them. */
 @QuarkusTest
-@WithTestResource(value = KafkaTopics.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = KafkaTopicsResource.class, scope = TestResourceScope.GLOBAL)
 class PartnerConnectionTest {
 
     @TestHTTPResource("/ws/partner/")
@@ -37,8 +37,8 @@ class PartnerConnectionTest {
 
     @Test
     void aPartnerWithoutEarningsIsWelcomedWithZeroInTheDefaultCurrency() {
-        String partnerId = Tokens.newUserId();
-        try (TestSocket socket = PartnerSockets.connect(endpoint, Tokens.partnerWsToken(partnerId))) {
+        String partnerId = TestTokens.newUserId();
+        try (TestSocket socket = PartnerSockets.connect(endpoint, TestTokens.partnerWsToken(partnerId))) {
             JsonObject established = socket.next();
             assertEquals("connection_established", established.getString("type"));
             assertEquals(partnerId, established.getString("partner_id"));
@@ -50,15 +50,15 @@ class PartnerConnectionTest {
 
     @Test
     void thePathWorksWithoutTheTrailingSlash() {
-        String partnerId = Tokens.newUserId();
-        try (TestSocket socket = PartnerSockets.connect(endpointWithoutSlash, Tokens.partnerWsToken(partnerId))) {
+        String partnerId = TestTokens.newUserId();
+        try (TestSocket socket = PartnerSockets.connect(endpointWithoutSlash, TestTokens.partnerWsToken(partnerId))) {
             assertEquals("connection_established", socket.next().getString("type"));
         }
     }
 
     @Test
     void theTokenMayTravelAsABearerSubprotocol() {
-        String protocol = "bearer." + Tokens.partnerWsToken(Tokens.newUserId());
+        String protocol = "bearer." + TestTokens.partnerWsToken(TestTokens.newUserId());
         try (TestSocket socket = TestSocket.connect(endpoint, Map.of(), List.of(protocol))) {
             assertEquals("connection_established", socket.next().getString("type"));
             assertEquals(protocol, socket.subprotocol());
@@ -68,7 +68,7 @@ class PartnerConnectionTest {
     @Test
     void aPartnerGroupClaimIsEnoughToBeAPartner() {
         try (TestSocket socket = PartnerSockets.connect(endpoint,
-                Tokens.wsToken(Tokens.newUserId(), false, List.of("partner")))) {
+                TestTokens.wsToken(TestTokens.newUserId(), false, List.of("partner")))) {
             assertEquals("connection_established", socket.next().getString("type"));
         }
     }
@@ -76,7 +76,7 @@ class PartnerConnectionTest {
     @Test
     void aPartnersAccessTokenIsAcceptedForTheGuidesReconnect() {
         try (TestSocket socket = PartnerSockets.connect(endpoint,
-                Tokens.accessToken(Tokens.newUserId(), true, List.of()))) {
+                TestTokens.accessToken(TestTokens.newUserId(), true, List.of()))) {
             assertEquals("connection_established", socket.next().getString("type"));
         }
     }
@@ -90,7 +90,7 @@ class PartnerConnectionTest {
 
     @Test
     void aBrokenTokenIsRefusedWith4001() {
-        String token = Tokens.partnerWsToken(Tokens.newUserId());
+        String token = TestTokens.partnerWsToken(TestTokens.newUserId());
         try (TestSocket socket = PartnerSockets.connect(endpoint, token.substring(0, token.length() - 4) + "AAAA")) {
             assertRefused(socket, 4001);
         }
@@ -99,7 +99,7 @@ class PartnerConnectionTest {
     @Test
     void aCustomerIsRefusedWith4003() {
         try (TestSocket socket = PartnerSockets.connect(endpoint,
-                Tokens.wsToken(Tokens.newUserId(), false, List.of()))) {
+                TestTokens.wsToken(TestTokens.newUserId(), false, List.of()))) {
             assertRefused(socket, 4003);
         }
     }
@@ -107,14 +107,14 @@ class PartnerConnectionTest {
     @Test
     void staffWhoAreNotPartnersAreRefusedWith4003() {
         try (TestSocket socket = PartnerSockets.connect(endpoint,
-                Tokens.wsToken(Tokens.newUserId(), false, List.of("staff")))) {
+                TestTokens.wsToken(TestTokens.newUserId(), false, List.of("staff")))) {
             assertRefused(socket, 4003);
         }
     }
 
     @Test
     void pingIsAnsweredWithPong() {
-        try (TestSocket socket = PartnerSockets.connectPartner(endpoint, Tokens.newUserId())) {
+        try (TestSocket socket = PartnerSockets.connectPartner(endpoint, TestTokens.newUserId())) {
             socket.send(new JsonObject().put("type", "ping").put("timestamp", "2026-01-02T10:00:00.000Z"));
             JsonObject pong = socket.next();
             assertEquals("pong", pong.getString("type"));
@@ -125,7 +125,7 @@ class PartnerConnectionTest {
 
     @Test
     void badInputGetsAnErrorAndTheConnectionStaysOpen() {
-        try (TestSocket socket = PartnerSockets.connectPartner(endpoint, Tokens.newUserId())) {
+        try (TestSocket socket = PartnerSockets.connectPartner(endpoint, TestTokens.newUserId())) {
             socket.send("{not json");
             assertError(socket, "Invalid JSON");
             socket.send("[1, 2]");
@@ -145,7 +145,7 @@ class PartnerConnectionTest {
 
     @Test
     void aLocationUpdateWithoutItsFieldsIsAnsweredWithAnError() {
-        try (TestSocket socket = PartnerSockets.connectPartner(endpoint, Tokens.newUserId())) {
+        try (TestSocket socket = PartnerSockets.connectPartner(endpoint, TestTokens.newUserId())) {
             socket.send(new JsonObject().put("type", "location_update"));
             assertError(socket, "order_id is required");
             assertTrue(socket.quietFor(Duration.ofMillis(300)).isEmpty());

@@ -23,12 +23,12 @@ import org.junit.jupiter.api.Test;
 import com.laundryconnect.realtime.events.CloudEvent;
 import com.laundryconnect.realtime.events.payload.SenderRole;
 import com.laundryconnect.realtime.partner.store.PartnerFeed;
-import com.laundryconnect.realtime.partner.support.Kafka;
-import com.laundryconnect.realtime.partner.support.KafkaTopics;
 import com.laundryconnect.realtime.partner.support.PartnerSockets;
 import com.laundryconnect.realtime.partner.support.TestEvents;
-import com.laundryconnect.realtime.partner.support.Tokens;
+import com.laundryconnect.realtime.session.testing.KafkaTopicsResource;
+import com.laundryconnect.realtime.session.testing.TestKafka;
 import com.laundryconnect.realtime.session.testing.TestSocket;
+import com.laundryconnect.realtime.session.testing.TestTokens;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
@@ -43,7 +43,7 @@ import io.vertx.core.json.JsonObject;
  * the witness of what was pushed.
  */
 @QuarkusTest
-@WithTestResource(value = KafkaTopics.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = KafkaTopicsResource.class, scope = TestResourceScope.GLOBAL)
 class ResumeTest {
 
     private static final Duration QUIET = Duration.ofSeconds(1);
@@ -62,19 +62,19 @@ class ResumeTest {
 
     @Test
     void everyFrameCarriesAHigherFeedIdAndANewSessionStartsAfterTheLatest() {
-        String partnerId = Tokens.newUserId();
+        String partnerId = TestTokens.newUserId();
         String orderId = UUID.randomUUID().toString();
-        try (TestSocket socket = PartnerSockets.connect(endpoint, Tokens.partnerWsToken(partnerId))) {
+        try (TestSocket socket = PartnerSockets.connect(endpoint, TestTokens.partnerWsToken(partnerId))) {
             JsonObject established = socket.next();
             assertEquals("connection_established", established.getString("type"));
             assertEquals(0L, established.getLong("feed_id"), "a partner without frames starts at 0");
 
             List<JsonObject> frames = new ArrayList<>();
-            Kafka.send(TestEvents.assigned(orderId, partnerId));
+            TestKafka.produce(TestEvents.assigned(orderId, partnerId));
             frames.add(socket.next());
-            Kafka.send(TestEvents.credit(partnerId, orderId, "80.00", "INR"));
+            TestKafka.produce(TestEvents.credit(partnerId, orderId, "80.00", "INR"));
             frames.add(socket.next());
-            Kafka.send(TestEvents.message(orderId, "customer-1", SenderRole.CUSTOMER, partnerId, "at the gate"));
+            TestKafka.produce(TestEvents.message(orderId, "customer-1", SenderRole.CUSTOMER, partnerId, "at the gate"));
             frames.add(socket.next());
 
             assertEquals(List.of("new_order", "earnings_update", "customer_message"),
@@ -83,7 +83,7 @@ class ResumeTest {
             assertTrue(frames.get(1).getLong("feed_id") > frames.get(0).getLong("feed_id"));
             assertTrue(frames.get(2).getLong("feed_id") > frames.get(1).getLong("feed_id"));
         }
-        try (TestSocket reconnected = PartnerSockets.connect(endpoint, Tokens.partnerWsToken(partnerId))) {
+        try (TestSocket reconnected = PartnerSockets.connect(endpoint, TestTokens.partnerWsToken(partnerId))) {
             JsonObject established = reconnected.next();
             assertEquals("80.00", established.getString("total_earnings"));
             assertEquals(latestFeedId(partnerId), established.getLong("feed_id"));
@@ -93,18 +93,18 @@ class ResumeTest {
 
     @Test
     void reconnectingWithSinceReplaysExactlyTheMissedFramesInOrderOnce() {
-        String partnerId = Tokens.newUserId();
+        String partnerId = TestTokens.newUserId();
         String orderId = UUID.randomUUID().toString();
         try (TestSocket witness = PartnerSockets.connectPartner(endpoint, partnerId)) {
             long lastSeen;
             try (TestSocket app = PartnerSockets.connectPartner(endpoint, partnerId)) {
-                Kafka.send(TestEvents.credit(partnerId, "order-0", "10.00", "INR"));
+                TestKafka.produce(TestEvents.credit(partnerId, "order-0", "10.00", "INR"));
                 lastSeen = app.next().getLong("feed_id");
                 witness.next();
             }
-            Kafka.send(TestEvents.assigned(orderId, partnerId));
-            Kafka.send(TestEvents.credit(partnerId, orderId, "25.50", "INR"));
-            Kafka.send(TestEvents.message(orderId, "customer-1", SenderRole.CUSTOMER, partnerId, "two bags"));
+            TestKafka.produce(TestEvents.assigned(orderId, partnerId));
+            TestKafka.produce(TestEvents.credit(partnerId, orderId, "25.50", "INR"));
+            TestKafka.produce(TestEvents.message(orderId, "customer-1", SenderRole.CUSTOMER, partnerId, "two bags"));
             List<JsonObject> missed = inFeedOrder(next(witness, 3));
 
             try (TestSocket resumed = PartnerSockets.resume(endpoint, partnerId, "since", Long.toString(lastSeen))) {
@@ -115,7 +115,7 @@ class ResumeTest {
                 assertEquals(missed, next(resumed, 3));
                 assertTrue(resumed.quietFor(QUIET).isEmpty(), "replayed more than was missed");
 
-                Kafka.send(TestEvents.credit(partnerId, orderId, "1.00", "INR"));
+                TestKafka.produce(TestEvents.credit(partnerId, orderId, "1.00", "INR"));
                 JsonObject live = resumed.next();
                 assertEquals("36.50", live.getString("total"));
                 assertEquals(witness.next(), live);
@@ -127,7 +127,7 @@ class ResumeTest {
 
     @Test
     void lastEventIdIsAnAliasOfSinceAndZeroIsTheStartOfTheFeed() {
-        String partnerId = Tokens.newUserId();
+        String partnerId = TestTokens.newUserId();
         List<JsonObject> pushed = creditsPushed(partnerId, 2);
         try (TestSocket resumed = PartnerSockets.resume(endpoint, partnerId, "last_event_id",
                 Long.toString(pushed.get(0).getLong("feed_id")))) {
@@ -144,16 +144,16 @@ class ResumeTest {
 
     @Test
     void anotherPartnersOrAnUnknownFeedIdReplaysNothing() {
-        String partnerId = Tokens.newUserId();
-        String otherPartnerId = Tokens.newUserId();
+        String partnerId = TestTokens.newUserId();
+        String otherPartnerId = TestTokens.newUserId();
         long othersFeedId;
         try (TestSocket other = PartnerSockets.connectPartner(endpoint, otherPartnerId)) {
-            Kafka.send(TestEvents.credit(otherPartnerId, "order-1", "5.00", "INR"));
+            TestKafka.produce(TestEvents.credit(otherPartnerId, "order-1", "5.00", "INR"));
             othersFeedId = other.next().getLong("feed_id");
         }
         long latest;
         try (TestSocket witness = PartnerSockets.connectPartner(endpoint, partnerId)) {
-            Kafka.send(TestEvents.credit(partnerId, "order-2", "7.00", "INR"));
+            TestKafka.produce(TestEvents.credit(partnerId, "order-2", "7.00", "INR"));
             latest = witness.next().getLong("feed_id");
         }
         assertTrue(othersFeedId < latest, "the other partner's frame is older, so naming it would replay this one");
@@ -170,19 +170,19 @@ class ResumeTest {
 
     @Test
     void aRedeliveredEventAddsNoSecondFrameToTheFeed() {
-        String partnerId = Tokens.newUserId();
+        String partnerId = TestTokens.newUserId();
         String orderId = UUID.randomUUID().toString();
         List<CloudEvent> events = List.of(TestEvents.assigned(orderId, partnerId),
                 TestEvents.credit(partnerId, orderId, "12.00", "INR"),
                 TestEvents.message(orderId, "customer-1", SenderRole.CUSTOMER, partnerId, "hello"));
         List<JsonObject> pushed = new ArrayList<>();
         try (TestSocket witness = PartnerSockets.connectPartner(endpoint, partnerId)) {
-            events.forEach(Kafka::send);
+            events.forEach(TestKafka::produce);
             for (int i = 0; i < events.size(); i++) {
                 pushed.add(witness.next());
             }
-            events.forEach(Kafka::send);
-            Kafka.send(TestEvents.credit(partnerId, orderId, "3.00", "INR"));
+            events.forEach(TestKafka::produce);
+            TestKafka.produce(TestEvents.credit(partnerId, orderId, "3.00", "INR"));
             JsonObject afterRedeliveries = witness.next();
             assertEquals("15.00", afterRedeliveries.getString("total"));
             pushed.add(afterRedeliveries);
@@ -198,7 +198,7 @@ class ResumeTest {
 
     @Test
     void theReplayIsTheNewestFramesUpToTheLimitOldestFirst() {
-        String partnerId = Tokens.newUserId();
+        String partnerId = TestTokens.newUserId();
         List<JsonObject> pushed = creditsPushed(partnerId, replayLimit + 3);
         try (TestSocket fromStart = PartnerSockets.resume(endpoint, partnerId, "since", "0")) {
             fromStart.next();
@@ -213,7 +213,7 @@ class ResumeTest {
      */
     @Test
     void resumingWhileFramesKeepComingLosesAndRepeatsNothing() throws Exception {
-        String partnerId = Tokens.newUserId();
+        String partnerId = TestTokens.newUserId();
         int credits = 60;
         ExecutorService producer = Executors.newSingleThreadExecutor();
         try (TestSocket witness = PartnerSockets.connectPartner(endpoint, partnerId)) {
@@ -222,7 +222,7 @@ class ResumeTest {
             try (TestSocket app = PartnerSockets.connectPartner(endpoint, partnerId)) {
                 Future<?> producing = producer.submit(() -> {
                     for (int i = 0; i < credits; i++) {
-                        Kafka.send(TestEvents.credit(partnerId, "order-" + i, "1.00", "INR"));
+                        TestKafka.produce(TestEvents.credit(partnerId, "order-" + i, "1.00", "INR"));
                     }
                 });
                 for (int i = 0; i < 10; i++) {
@@ -253,7 +253,7 @@ class ResumeTest {
 
     @Test
     void framesPastTheRetentionAreDeletedAndNoLongerReplayed() {
-        String partnerId = Tokens.newUserId();
+        String partnerId = TestTokens.newUserId();
         List<JsonObject> pushed = creditsPushed(partnerId, 3);
         long firstKept = pushed.get(2).getLong("feed_id");
         // As if two days had passed for every frame up to the second one (feed ids grow with time).
@@ -279,7 +279,7 @@ class ResumeTest {
     private List<JsonObject> creditsPushed(String partnerId, int count) {
         try (TestSocket witness = PartnerSockets.connectPartner(endpoint, partnerId)) {
             for (int i = 0; i < count; i++) {
-                Kafka.send(TestEvents.credit(partnerId, "order-" + i, "1.00", "INR"));
+                TestKafka.produce(TestEvents.credit(partnerId, "order-" + i, "1.00", "INR"));
             }
             return next(witness, count);
         }

@@ -13,12 +13,12 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import com.laundryconnect.realtime.events.Topic;
+import com.laundryconnect.realtime.session.testing.KafkaTopicsResource;
 import com.laundryconnect.realtime.session.testing.TestSocket;
+import com.laundryconnect.realtime.session.testing.TestTokens;
+import com.laundryconnect.realtime.session.testing.TopicTail;
 import com.laundryconnect.realtime.tracking.support.EndToEndTest;
-import com.laundryconnect.realtime.tracking.support.Events;
-import com.laundryconnect.realtime.tracking.support.KafkaTopics;
-import com.laundryconnect.realtime.tracking.support.Tokens;
-import com.laundryconnect.realtime.tracking.support.TopicTail;
+import com.laundryconnect.realtime.tracking.support.TestEvents;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -27,18 +27,18 @@ import io.vertx.core.json.JsonObject;
 
 /** POST /internal/events (contract 9) served by this service: written to Kafka, then consumed like any event. */
 @QuarkusTest
-@WithTestResource(value = KafkaTopics.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = KafkaTopicsResource.class, scope = TestResourceScope.GLOBAL)
 class PublishApiTest extends EndToEndTest {
 
     @Test
     void aServiceCallersEventIsWrittenToKafkaAndReachesTheOrdersSockets() {
         TestOrder order = assignedOrder();
-        JsonObject event = Events.statusChanged(order.id(), order.customerId(), order.partnerId(), "ready",
+        JsonObject event = TestEvents.statusChanged(order.id(), order.customerId(), order.partnerId(), "ready",
                 "in_process", Instant.now());
-        JsonObject location = Events.location(order.id(), order.partnerId(), 28.6139, 77.209, Instant.now());
+        JsonObject location = TestEvents.location(order.id(), order.partnerId(), 28.6139, 77.209, Instant.now());
         try (TopicTail orders = TopicTail.of(Topic.ORDERS);
-             TestSocket customer = established(order.id(), Tokens.customer(order.customerId()))) {
-            given().header("Authorization", "Bearer " + Tokens.service()).contentType("application/json")
+             TestSocket customer = established(order.id(), TestTokens.wsToken(order.customerId()))) {
+            given().header("Authorization", "Bearer " + TestTokens.serviceAccessToken()).contentType("application/json")
                     .body(new JsonObject().put("events", List.of(event, location)).encode())
                     .post("/internal/events")
                     .then().statusCode(202)
@@ -59,17 +59,17 @@ class PublishApiTest extends EndToEndTest {
 
     @Test
     void callersWhoAreNotServicesAreRefused() {
-        String body = Events.etaUpdated(newOrderId(), Instant.now(), Instant.now()).encode();
+        String body = TestEvents.etaUpdated(newOrderId(), Instant.now(), Instant.now()).encode();
         given().contentType("application/json").body(body).post("/internal/events").then().statusCode(401);
-        given().header("Authorization", "Bearer " + Tokens.access(Tokens.newUserId(), List.of())).contentType("application/json")
+        given().header("Authorization", "Bearer " + TestTokens.accessToken(TestTokens.newUserId())).contentType("application/json")
                 .body(body).post("/internal/events").then().statusCode(403).body("detail", equalTo(
                         "You do not have permission to perform this action."));
     }
 
     @Test
     void anInvalidEventIsRefusedWithFieldErrors() {
-        JsonObject outOfRange = Events.location(newOrderId(), Tokens.newUserId(), 95, 0, Instant.now());
-        given().header("Authorization", "Bearer " + Tokens.service()).contentType("application/json")
+        JsonObject outOfRange = TestEvents.location(newOrderId(), TestTokens.newUserId(), 95, 0, Instant.now());
+        given().header("Authorization", "Bearer " + TestTokens.serviceAccessToken()).contentType("application/json")
                 .body(outOfRange.encode()).post("/internal/events")
                 .then().statusCode(400);
     }

@@ -12,12 +12,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import com.laundryconnect.realtime.events.Topic;
+import com.laundryconnect.realtime.session.testing.KafkaTopicsResource;
+import com.laundryconnect.realtime.session.testing.TestKafka;
 import com.laundryconnect.realtime.session.testing.TestSocket;
+import com.laundryconnect.realtime.session.testing.TestTokens;
+import com.laundryconnect.realtime.session.testing.TopicTail;
 import com.laundryconnect.realtime.tracking.support.EndToEndTest;
-import com.laundryconnect.realtime.tracking.support.Events;
-import com.laundryconnect.realtime.tracking.support.KafkaTopics;
-import com.laundryconnect.realtime.tracking.support.Tokens;
-import com.laundryconnect.realtime.tracking.support.TopicTail;
+import com.laundryconnect.realtime.tracking.support.TestEvents;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -26,7 +27,7 @@ import io.vertx.core.json.JsonObject;
 
 /** send_message and partner_reply on the tracking socket: answers, Kafka, delivery and replay (contract 6, 8, 11). */
 @QuarkusTest
-@WithTestResource(value = KafkaTopics.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = KafkaTopicsResource.class, scope = TestResourceScope.GLOBAL)
 class OrderChatTest extends EndToEndTest {
 
     private static final Duration QUIET = Duration.ofMillis(700);
@@ -35,7 +36,7 @@ class OrderChatTest extends EndToEndTest {
     void theCustomersMessageIsAnsweredStoredAndPublishedForThePartner() {
         TestOrder order = assignedOrder();
         try (TopicTail published = TopicTail.of(Topic.ORDER_MESSAGES);
-             TestSocket customer = established(order.id(), Tokens.customer(order.customerId()))) {
+             TestSocket customer = established(order.id(), TestTokens.wsToken(order.customerId()))) {
             customer.send(new JsonObject().put("type", "send_message").put("message", "Please ring the bell"));
 
             JsonObject answer = nextOfType(customer, "message_sent");
@@ -57,10 +58,10 @@ class OrderChatTest extends EndToEndTest {
     void thePartnersReplyReachesEveryCustomerSessionAndIsPublished() {
         TestOrder order = assignedOrder();
         try (TopicTail published = TopicTail.of(Topic.ORDER_MESSAGES);
-             TestSocket phone = established(order.id(), Tokens.customer(order.customerId()));
-             TestSocket web = established(order.id(), Tokens.customer(order.customerId()));
-             TestSocket staff = established(order.id(), Tokens.staff(Tokens.newUserId()));
-             TestSocket partner = established(order.id(), Tokens.partner(order.partnerId()))) {
+             TestSocket phone = established(order.id(), TestTokens.wsToken(order.customerId()));
+             TestSocket web = established(order.id(), TestTokens.wsToken(order.customerId()));
+             TestSocket staff = established(order.id(), TestTokens.staffWsToken(TestTokens.newUserId()));
+             TestSocket partner = established(order.id(), TestTokens.partnerWsToken(order.partnerId()))) {
             partner.send(new JsonObject().put("type", "partner_reply").put("message", "Arriving in 5 minutes"));
 
             JsonObject answer = nextOfType(partner, "message_sent");
@@ -88,9 +89,9 @@ class OrderChatTest extends EndToEndTest {
     void refusedMessagesAreAnsweredWithAnErrorAndNothingIsPublishedOrDelivered() {
         TestOrder order = assignedOrder();
         try (TopicTail published = TopicTail.of(Topic.ORDER_MESSAGES);
-             TestSocket customer = established(order.id(), Tokens.customer(order.customerId()));
-             TestSocket partner = established(order.id(), Tokens.partner(order.partnerId()));
-             TestSocket staff = established(order.id(), Tokens.staff(Tokens.newUserId()))) {
+             TestSocket customer = established(order.id(), TestTokens.wsToken(order.customerId()));
+             TestSocket partner = established(order.id(), TestTokens.partnerWsToken(order.partnerId()));
+             TestSocket staff = established(order.id(), TestTokens.staffWsToken(TestTokens.newUserId()))) {
             assertRefused(customer, new JsonObject().put("type", "send_message").put("message", "x".repeat(1001)),
                     "Message is longer than 1000 characters");
             assertRefused(customer, new JsonObject().put("type", "send_message").put("message", "   "),
@@ -118,10 +119,10 @@ class OrderChatTest extends EndToEndTest {
     @Test
     void aCustomerCannotWriteBeforeAPartnerIsAssigned() {
         String orderId = newOrderId();
-        String customerId = Tokens.newUserId();
-        Events.send(Topic.ORDERS, Events.orderCreated(orderId, customerId, "pending", Instant.now()));
+        String customerId = TestTokens.newUserId();
+        TestKafka.produce(Topic.ORDERS, TestEvents.orderCreated(orderId, customerId, "pending", Instant.now()));
         awaitView(orderId, view -> true);
-        try (TestSocket customer = established(orderId, Tokens.customer(customerId))) {
+        try (TestSocket customer = established(orderId, TestTokens.wsToken(customerId))) {
             assertRefused(customer, new JsonObject().put("type", "send_message").put("message", "Hello?"),
                     "No partner is assigned to this order yet");
         }
@@ -131,8 +132,8 @@ class OrderChatTest extends EndToEndTest {
     void aReconnectingCustomerIsToldThePartnerMessagesAfterTheLastOneItSaw() {
         TestOrder order = assignedOrder();
         List<String> ids;
-        try (TestSocket partner = established(order.id(), Tokens.partner(order.partnerId()));
-             TestSocket customer = established(order.id(), Tokens.customer(order.customerId()))) {
+        try (TestSocket partner = established(order.id(), TestTokens.partnerWsToken(order.partnerId()));
+             TestSocket customer = established(order.id(), TestTokens.wsToken(order.customerId()))) {
             ids = List.of(reply(partner, "one"), reply(partner, "two"));
             customer.send(new JsonObject().put("type", "send_message").put("message", "customer's own"));
             nextOfType(customer, "partner_message");
@@ -140,12 +141,12 @@ class OrderChatTest extends EndToEndTest {
             nextOfType(customer, "message_sent");
         }
         String third;
-        try (TestSocket partner = established(order.id(), Tokens.partner(order.partnerId()))) {
+        try (TestSocket partner = established(order.id(), TestTokens.partnerWsToken(order.partnerId()))) {
             third = reply(partner, "three");
         }
 
         try (TestSocket customer = connect(ordersPath.resolve(order.id() + "/?since=" + ids.getFirst() + "&token="
-                + Tokens.customer(order.customerId())))) {
+                + TestTokens.wsToken(order.customerId())))) {
             nextOfType(customer, "connection_established");
             JsonObject second = nextOfType(customer, "partner_message");
             assertEquals(List.of("two", ids.get(1)), List.of(second.getString("message"), second.getString("message_id")));
@@ -155,7 +156,7 @@ class OrderChatTest extends EndToEndTest {
         }
         for (String since : List.of(third, "no-such-message")) {
             try (TestSocket customer = connect(ordersPath.resolve(order.id() + "/?last_event_id=" + since + "&token="
-                    + Tokens.customer(order.customerId())))) {
+                    + TestTokens.wsToken(order.customerId())))) {
                 nextOfType(customer, "connection_established");
                 assertEquals(List.of(), customer.quietFor(QUIET));
             }
@@ -167,19 +168,19 @@ class OrderChatTest extends EndToEndTest {
         TestOrder order = assignedOrder();
         String startedAt;
         try (TestSocket customer = connect(ordersPath.resolve(order.id() + "/?token="
-                + Tokens.customer(order.customerId())))) {
+                + TestTokens.wsToken(order.customerId())))) {
             startedAt = nextOfType(customer, "connection_established").getString("last_message_id");
         }
         assertEquals("0", startedAt);
         String missed;
-        try (TestSocket partner = connect(order.id(), Tokens.partner(order.partnerId()))) {
+        try (TestSocket partner = connect(order.id(), TestTokens.partnerWsToken(order.partnerId()))) {
             assertFalse(nextOfType(partner, "connection_established").containsKey("last_message_id"),
                     "only the customer resumes the chat");
             missed = reply(partner, "while you were away");
         }
 
         try (TestSocket customer = connect(ordersPath.resolve(order.id() + "/?since=" + startedAt + "&token="
-                + Tokens.customer(order.customerId())))) {
+                + TestTokens.wsToken(order.customerId())))) {
             assertEquals(missed, nextOfType(customer, "connection_established").getString("last_message_id"));
             assertEquals(missed, nextOfType(customer, "partner_message").getString("message_id"));
             assertEquals(List.of(), customer.quietFor(QUIET));
@@ -190,22 +191,22 @@ class OrderChatTest extends EndToEndTest {
     void aPartnerMessagePublishedElsewhereReachesTheCustomerAndIsStoredForReplay() {
         TestOrder order = assignedOrder();
         String sinceId;
-        try (TestSocket partner = established(order.id(), Tokens.partner(order.partnerId()))) {
+        try (TestSocket partner = established(order.id(), TestTokens.partnerWsToken(order.partnerId()))) {
             sinceId = reply(partner, "first");
         }
-        JsonObject external = Events.messageSent(order.id(), order.partnerId(), "partner", order.customerId(),
+        JsonObject external = TestEvents.messageSent(order.id(), order.partnerId(), "partner", order.customerId(),
                 "Sent from the partner app");
         String externalId = external.getJsonObject("data").getString("message_id");
-        try (TestSocket customer = established(order.id(), Tokens.customer(order.customerId()))) {
-            Events.send(Topic.ORDER_MESSAGES, external);
+        try (TestSocket customer = established(order.id(), TestTokens.wsToken(order.customerId()))) {
+            TestKafka.produce(Topic.ORDER_MESSAGES, external);
             JsonObject delivered = nextOfType(customer, "partner_message");
             assertEquals(List.of(externalId, "Sent from the partner app"),
                     List.of(delivered.getString("message_id"), delivered.getString("message")));
-            Events.send(Topic.ORDER_MESSAGES, external);
+            TestKafka.produce(Topic.ORDER_MESSAGES, external);
             assertEquals(List.of(), customer.quietFor(QUIET), "a redelivered message is not pushed again");
         }
         try (TestSocket customer = connect(ordersPath.resolve(order.id() + "/?since=" + sinceId + "&token="
-                + Tokens.customer(order.customerId())))) {
+                + TestTokens.wsToken(order.customerId())))) {
             nextOfType(customer, "connection_established");
             assertEquals(externalId, nextOfType(customer, "partner_message").getString("message_id"));
         }

@@ -16,10 +16,10 @@ import com.laundryconnect.realtime.session.intake.EventIntake;
 import com.laundryconnect.realtime.session.intake.TakeOvers;
 import com.laundryconnect.realtime.session.testing.PartitionReads;
 import com.laundryconnect.realtime.session.testing.TestSocket;
+import com.laundryconnect.realtime.session.testing.TestTokens;
 import com.laundryconnect.realtime.tracking.chat.ChatLog;
 import com.laundryconnect.realtime.tracking.support.EndToEndTest;
-import com.laundryconnect.realtime.tracking.support.Events;
-import com.laundryconnect.realtime.tracking.support.Tokens;
+import com.laundryconnect.realtime.tracking.support.TestEvents;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
@@ -48,10 +48,10 @@ class ReadAgainAfterTakeOverTest extends EndToEndTest {
     @Test
     void aPartnerMessageStoredButNeverPushedReachesTheCustomerAfterItsPartitionIsTakenOver() throws Exception {
         TestOrder order = assignedOrder();
-        JsonObject event = Events.messageSent(order.id(), order.partnerId(), "partner", order.customerId(),
+        JsonObject event = TestEvents.messageSent(order.id(), order.partnerId(), "partner", order.customerId(),
                 "Stored by a replica that died");
         String startedAt;
-        try (TestSocket customer = connect(order.id(), Tokens.customer(order.customerId()))) {
+        try (TestSocket customer = connect(order.id(), TestTokens.wsToken(order.customerId()))) {
             startedAt = nextOfType(customer, "connection_established").getString("last_message_id");
             storedByTheReplicaThatDied(event);
             PartitionReads.assign(takeOvers, Topic.ORDER_MESSAGES, 9, 41);
@@ -61,7 +61,7 @@ class ReadAgainAfterTakeOverTest extends EndToEndTest {
             assertEquals(SERVICE_RESTART, customer.closeCode());
         }
         try (TestSocket resumed = connect(ordersPath.resolve(order.id() + "/?since=" + startedAt + "&token="
-                + Tokens.customer(order.customerId())))) {
+                + TestTokens.wsToken(order.customerId())))) {
             nextOfType(resumed, "connection_established");
             assertEquals("Stored by a replica that died", nextOfType(resumed, "partner_message").getString("message"));
         }

@@ -16,13 +16,14 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import com.laundryconnect.realtime.events.Topic;
+import com.laundryconnect.realtime.session.testing.KafkaTopicsResource;
+import com.laundryconnect.realtime.session.testing.TestKafka;
 import com.laundryconnect.realtime.session.testing.TestSocket;
+import com.laundryconnect.realtime.session.testing.TestTokens;
+import com.laundryconnect.realtime.session.testing.TopicTail;
 import com.laundryconnect.realtime.tracking.support.EndToEndTest;
-import com.laundryconnect.realtime.tracking.support.Events;
-import com.laundryconnect.realtime.tracking.support.KafkaTopics;
 import com.laundryconnect.realtime.tracking.support.Metrics;
-import com.laundryconnect.realtime.tracking.support.Tokens;
-import com.laundryconnect.realtime.tracking.support.TopicTail;
+import com.laundryconnect.realtime.tracking.support.TestEvents;
 
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.TestResourceScope;
@@ -32,7 +33,7 @@ import io.vertx.core.json.JsonObject;
 
 /** laundry.locations.v1 to the tracking sockets: checks, the kept latest location and conflation (contract 6). */
 @QuarkusTest
-@WithTestResource(value = KafkaTopics.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = KafkaTopicsResource.class, scope = TestResourceScope.GLOBAL)
 class LocationTrackingTest extends EndToEndTest {
 
     @Inject
@@ -41,12 +42,12 @@ class LocationTrackingTest extends EndToEndTest {
     @Test
     void aLocationReachesEverySubscriberWithHeadingAndSpeed() {
         TestOrder order = assignedOrder();
-        try (TestSocket customer = established(order.id(), Tokens.customer(order.customerId()));
-             TestSocket staff = established(order.id(), Tokens.staff(Tokens.newUserId()))) {
+        try (TestSocket customer = established(order.id(), TestTokens.wsToken(order.customerId()));
+             TestSocket staff = established(order.id(), TestTokens.staffWsToken(TestTokens.newUserId()))) {
             Instant recordedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            JsonObject event = Events.location(order.id(), order.partnerId(), 12.9716, 77.5946, recordedAt);
+            JsonObject event = TestEvents.location(order.id(), order.partnerId(), 12.9716, 77.5946, recordedAt);
             event.getJsonObject("data").put("heading", 92.5).put("speed", 8.25);
-            Events.send(Topic.LOCATIONS, event);
+            TestKafka.produce(Topic.LOCATIONS, event);
 
             JsonObject expected = new JsonObject().put("type", "location").put("latitude", 12.9716)
                     .put("longitude", 77.5946).put("timestamp", recordedAt.toString()).put("heading", 92.5)
@@ -59,8 +60,8 @@ class LocationTrackingTest extends EndToEndTest {
     @Test
     void headingAndSpeedAreNullWhenTheDeviceSentNone() {
         TestOrder order = assignedOrder();
-        try (TestSocket customer = established(order.id(), Tokens.customer(order.customerId()))) {
-            Events.send(Topic.LOCATIONS, Events.location(order.id(), order.partnerId(), -33.8688, 151.2093, Instant.now()));
+        try (TestSocket customer = established(order.id(), TestTokens.wsToken(order.customerId()))) {
+            TestKafka.produce(Topic.LOCATIONS, TestEvents.location(order.id(), order.partnerId(), -33.8688, 151.2093, Instant.now()));
             JsonObject location = nextOfType(customer, "location");
             assertTrue(location.containsKey("heading") && location.getValue("heading") == null, location::encode);
             assertTrue(location.containsKey("speed") && location.getValue("speed") == null, location::encode);
@@ -71,10 +72,10 @@ class LocationTrackingTest extends EndToEndTest {
     void aNewSubscriberGetsTheLatestLocationWhichIsKeptForAnHour() {
         TestOrder order = assignedOrder();
         Instant recordedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Events.send(Topic.LOCATIONS, Events.location(order.id(), order.partnerId(), 19.076, 72.8777, recordedAt));
+        TestKafka.produce(Topic.LOCATIONS, TestEvents.location(order.id(), order.partnerId(), 19.076, 72.8777, recordedAt));
         await().atMost(PROJECTED).until(() -> redis.key().exists(LatestLocations.key(order.id())));
 
-        try (TestSocket customer = connect(order.id(), Tokens.customer(order.customerId()))) {
+        try (TestSocket customer = connect(order.id(), TestTokens.wsToken(order.customerId()))) {
             JsonObject lastLocation = nextOfType(customer, "connection_established").getJsonObject("order")
                     .getJsonObject("last_location");
             assertEquals(new JsonObject().put("latitude", 19.076).put("longitude", 72.8777)
@@ -90,12 +91,12 @@ class LocationTrackingTest extends EndToEndTest {
         TestOrder order = assignedOrder();
         double before = Metrics.value("tracking_locations_rejected_total", "reason=\"invalid_coordinates\"");
         try (TopicTail dlq = TopicTail.ofDeadLetters(Topic.LOCATIONS);
-             TestSocket customer = established(order.id(), Tokens.customer(order.customerId()))) {
-            JsonObject latitudeTooBig = Events.location(order.id(), order.partnerId(), 90.0001, 10, Instant.now());
-            JsonObject longitudeTooSmall = Events.location(order.id(), order.partnerId(), 10, -180.5, Instant.now());
-            Events.send(Topic.LOCATIONS, latitudeTooBig);
-            Events.send(Topic.LOCATIONS, longitudeTooSmall);
-            Events.send(Topic.LOCATIONS, Events.location(order.id(), order.partnerId(), 90, -180, Instant.now()));
+             TestSocket customer = established(order.id(), TestTokens.wsToken(order.customerId()))) {
+            JsonObject latitudeTooBig = TestEvents.location(order.id(), order.partnerId(), 90.0001, 10, Instant.now());
+            JsonObject longitudeTooSmall = TestEvents.location(order.id(), order.partnerId(), 10, -180.5, Instant.now());
+            TestKafka.produce(Topic.LOCATIONS, latitudeTooBig);
+            TestKafka.produce(Topic.LOCATIONS, longitudeTooSmall);
+            TestKafka.produce(Topic.LOCATIONS, TestEvents.location(order.id(), order.partnerId(), 90, -180, Instant.now()));
 
             JsonObject pushed = nextOfType(customer, "location");
             assertEquals(90.0, pushed.getDouble("latitude"));
@@ -110,9 +111,9 @@ class LocationTrackingTest extends EndToEndTest {
     void aLocationFromAPartnerNotAssignedToTheOrderIsNeverPushed() {
         TestOrder order = assignedOrder();
         double before = Metrics.value("tracking_locations_rejected_total", "reason=\"partner_not_assigned\"");
-        try (TestSocket customer = established(order.id(), Tokens.customer(order.customerId()))) {
-            Events.send(Topic.LOCATIONS, Events.location(order.id(), Tokens.newUserId(), 1, 1, Instant.now()));
-            Events.send(Topic.LOCATIONS, Events.location(order.id(), order.partnerId(), 2, 2, Instant.now()));
+        try (TestSocket customer = established(order.id(), TestTokens.wsToken(order.customerId()))) {
+            TestKafka.produce(Topic.LOCATIONS, TestEvents.location(order.id(), TestTokens.newUserId(), 1, 1, Instant.now()));
+            TestKafka.produce(Topic.LOCATIONS, TestEvents.location(order.id(), order.partnerId(), 2, 2, Instant.now()));
 
             assertEquals(2.0, nextOfType(customer, "location").getDouble("latitude"));
         }
@@ -123,10 +124,10 @@ class LocationTrackingTest extends EndToEndTest {
     void aLocationOlderThanTheLatestIsNeverPushed() {
         TestOrder order = assignedOrder();
         Instant now = Instant.now();
-        try (TestSocket customer = established(order.id(), Tokens.customer(order.customerId()))) {
-            Events.send(Topic.LOCATIONS, Events.location(order.id(), order.partnerId(), 1, 1, now));
-            Events.send(Topic.LOCATIONS, Events.location(order.id(), order.partnerId(), 2, 2, now.minusSeconds(10)));
-            Events.send(Topic.LOCATIONS, Events.location(order.id(), order.partnerId(), 3, 3, now.plusMillis(100)));
+        try (TestSocket customer = established(order.id(), TestTokens.wsToken(order.customerId()))) {
+            TestKafka.produce(Topic.LOCATIONS, TestEvents.location(order.id(), order.partnerId(), 1, 1, now));
+            TestKafka.produce(Topic.LOCATIONS, TestEvents.location(order.id(), order.partnerId(), 2, 2, now.minusSeconds(10)));
+            TestKafka.produce(Topic.LOCATIONS, TestEvents.location(order.id(), order.partnerId(), 3, 3, now.plusMillis(100)));
 
             assertEquals(1.0, nextOfType(customer, "location").getDouble("latitude"));
             assertEquals(3.0, nextOfType(customer, "location").getDouble("latitude"));
@@ -138,11 +139,11 @@ class LocationTrackingTest extends EndToEndTest {
         TestOrder order = assignedOrder();
         Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         List<JsonObject> burst = IntStream.range(0, 20)
-                .mapToObj(i -> Events.location(order.id(), order.partnerId(), 12.0 + i / 1000.0, 77.0 + i / 1000.0,
+                .mapToObj(i -> TestEvents.location(order.id(), order.partnerId(), 12.0 + i / 1000.0, 77.0 + i / 1000.0,
                         start.plusMillis(i * 10L)))
                 .toList();
-        try (TestSocket customer = established(order.id(), Tokens.customer(order.customerId()))) {
-            Events.sendAll(Topic.LOCATIONS, burst);
+        try (TestSocket customer = established(order.id(), TestTokens.wsToken(order.customerId()))) {
+            TestKafka.produceAll(Topic.LOCATIONS, burst);
 
             List<JsonObject> pushes = new ArrayList<>();
             pushes.add(nextOfType(customer, "location"));

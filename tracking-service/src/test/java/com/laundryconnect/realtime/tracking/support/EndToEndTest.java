@@ -15,7 +15,9 @@ import java.util.function.Predicate;
 import jakarta.inject.Inject;
 
 import com.laundryconnect.realtime.events.Topic;
+import com.laundryconnect.realtime.session.testing.TestKafka;
 import com.laundryconnect.realtime.session.testing.TestSocket;
+import com.laundryconnect.realtime.session.testing.TestTokens;
 import com.laundryconnect.realtime.tracking.store.OrderView;
 import com.laundryconnect.realtime.tracking.store.OrderViews;
 
@@ -38,7 +40,7 @@ public abstract class EndToEndTest {
     /** An order and its people, made by publishing order.created and order.assigned. */
     protected record TestOrder(String id, String customerId, String partnerId) {
         public String number() {
-            return Events.orderNumber(id);
+            return TestEvents.orderNumber(id);
         }
     }
 
@@ -47,9 +49,9 @@ public abstract class EndToEndTest {
     }
 
     protected TestOrder assignedOrder() {
-        TestOrder order = new TestOrder(newOrderId(), Tokens.newUserId(), Tokens.newUserId());
-        Events.send(Topic.ORDERS, Events.orderCreated(order.id(), order.customerId(), "confirmed", Instant.now()));
-        Events.send(Topic.ORDERS, Events.assigned(order.id(), order.customerId(), order.partnerId(), "Ravi Kumar",
+        TestOrder order = new TestOrder(newOrderId(), TestTokens.newUserId(), TestTokens.newUserId());
+        TestKafka.produce(Topic.ORDERS, TestEvents.orderCreated(order.id(), order.customerId(), "confirmed", Instant.now()));
+        TestKafka.produce(Topic.ORDERS, TestEvents.assigned(order.id(), order.customerId(), order.partnerId(), "Ravi Kumar",
                 Instant.now()));
         awaitView(order.id(), view -> order.partnerId().equals(view.partnerId));
         return order;

@@ -15,13 +15,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.laundryconnect.realtime.events.Topic;
+import com.laundryconnect.realtime.session.testing.KafkaTopicsResource;
+import com.laundryconnect.realtime.session.testing.TestKafka;
 import com.laundryconnect.realtime.session.testing.TestSocket;
+import com.laundryconnect.realtime.session.testing.TestTokens;
 import com.laundryconnect.realtime.tracking.support.EndToEndTest;
-import com.laundryconnect.realtime.tracking.support.Events;
-import com.laundryconnect.realtime.tracking.support.KafkaTopics;
-import com.laundryconnect.realtime.tracking.support.Refusals;
 import com.laundryconnect.realtime.tracking.support.Refusals.Refusal;
-import com.laundryconnect.realtime.tracking.support.Tokens;
+import com.laundryconnect.realtime.tracking.support.Refusals;
+import com.laundryconnect.realtime.tracking.support.TestEvents;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -30,7 +31,7 @@ import io.vertx.core.json.JsonObject;
 
 /** Who may open /ws/orders/{order_id}/ and what everyone else sees (contract 4, 6 and 11). */
 @QuarkusTest
-@WithTestResource(value = KafkaTopics.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = KafkaTopicsResource.class, scope = TestResourceScope.GLOBAL)
 class OrderTrackingAccessTest extends EndToEndTest {
 
     /** The configured realtime.tracking.order-wait, which every refusal takes. */
@@ -39,7 +40,7 @@ class OrderTrackingAccessTest extends EndToEndTest {
     @Test
     void theCustomerGetsTheWholeOrderFirst() {
         TestOrder order = assignedOrder();
-        try (TestSocket socket = connect(order.id(), Tokens.customer(order.customerId()))) {
+        try (TestSocket socket = connect(order.id(), TestTokens.wsToken(order.customerId()))) {
             JsonObject established = nextOfType(socket, "connection_established");
             JsonObject view = established.getJsonObject("order");
             assertEquals(order.id(), view.getString("id"));
@@ -56,10 +57,10 @@ class OrderTrackingAccessTest extends EndToEndTest {
     @Test
     void anOrderWithoutPartnerHasANullPartner() {
         String orderId = newOrderId();
-        String customerId = Tokens.newUserId();
-        Events.send(Topic.ORDERS, Events.orderCreated(orderId, customerId, "pending", Instant.now()));
+        String customerId = TestTokens.newUserId();
+        TestKafka.produce(Topic.ORDERS, TestEvents.orderCreated(orderId, customerId, "pending", Instant.now()));
         awaitView(orderId, view -> true);
-        try (TestSocket socket = connect(orderId, Tokens.customer(customerId))) {
+        try (TestSocket socket = connect(orderId, TestTokens.wsToken(customerId))) {
             JsonObject view = nextOfType(socket, "connection_established").getJsonObject("order");
             assertEquals("pending", view.getString("status"));
             assertEquals("Pending", view.getString("status_display"));
@@ -70,7 +71,7 @@ class OrderTrackingAccessTest extends EndToEndTest {
     @Test
     void thePathWorksWithAndWithoutTheTrailingSlash() {
         TestOrder order = assignedOrder();
-        String token = Tokens.customer(order.customerId());
+        String token = TestTokens.wsToken(order.customerId());
         for (URI uri : List.of(ordersPath.resolve(order.id() + "/?token=" + token),
                 ordersPath.resolve(order.id() + "?token=" + token))) {
             try (TestSocket socket = connect(uri)) {
@@ -82,7 +83,7 @@ class OrderTrackingAccessTest extends EndToEndTest {
     @Test
     void theAssignedPartnerAndStaffMayTrackTheOrder() {
         TestOrder order = assignedOrder();
-        for (String token : List.of(Tokens.partner(order.partnerId()), Tokens.staff(Tokens.newUserId()))) {
+        for (String token : List.of(TestTokens.partnerWsToken(order.partnerId()), TestTokens.staffWsToken(TestTokens.newUserId()))) {
             try (TestSocket socket = connect(order.id(), token)) {
                 assertEquals(order.id(), nextOfType(socket, "connection_established").getJsonObject("order").getString("id"));
             }
@@ -93,10 +94,10 @@ class OrderTrackingAccessTest extends EndToEndTest {
     void theTokenMayComeAsBearerSubprotocolOrBeAnAccessToken() {
         TestOrder order = assignedOrder();
         try (TestSocket socket = TestSocket.connect(ordersPath.resolve(order.id() + "/"), Map.of("Origin", ALLOWED_ORIGIN),
-                List.of("bearer." + Tokens.customer(order.customerId())))) {
+                List.of("bearer." + TestTokens.wsToken(order.customerId())))) {
             nextOfType(socket, "connection_established");
         }
-        try (TestSocket socket = connect(order.id(), Tokens.access(order.customerId(), List.of()))) {
+        try (TestSocket socket = connect(order.id(), TestTokens.accessToken(order.customerId()))) {
             nextOfType(socket, "connection_established");
         }
     }
@@ -112,8 +113,8 @@ class OrderTrackingAccessTest extends EndToEndTest {
     @Test
     void aBadOrExpiredTokenGets4001() {
         TestOrder order = assignedOrder();
-        String expired = Tokens.ws(order.customerId(), false, List.of(), Duration.ofMinutes(-5));
-        String forged = Tokens.access(order.customerId(), List.of()).replaceFirst("\\.[^.]+$", ".c2lnbmF0dXJl");
+        String expired = TestTokens.wsToken(order.customerId(), false, List.of(), Duration.ofMinutes(-5));
+        String forged = TestTokens.accessToken(order.customerId()).replaceFirst("\\.[^.]+$", ".c2lnbmF0dXJl");
         for (String token : List.of("not-a-jwt", expired, forged)) {
             Refusal refusal = refusal(trackingUri(order.id(), token));
             assertEquals(4001, refusal.error().getInteger("code"));
@@ -124,7 +125,7 @@ class OrderTrackingAccessTest extends EndToEndTest {
     @Test
     void aStrangerAndAnUnknownOrderAreRefusedAlikeAfterTheSameWait() {
         TestOrder order = assignedOrder();
-        String stranger = Tokens.customer(Tokens.newUserId());
+        String stranger = TestTokens.wsToken(TestTokens.newUserId());
         Refusal forbidden = refusal(trackingUri(order.id(), stranger));
         Refusal unknown = refusal(trackingUri(newOrderId(), stranger));
 
@@ -140,7 +141,7 @@ class OrderTrackingAccessTest extends EndToEndTest {
     @ParameterizedTest
     @ValueSource(strings = {"a%24b", "%C3%A9t%C3%A9", "a%20b", "a%00b", "a%0Ab", "a%2Fb", "a;b", "%27%20OR%201%3D1"})
     void malformedOrderIdsAreRefusedLikeUnknownOnes(String rawId) {
-        Refusal refusal = refusal(ordersPath.resolve(rawId + "/?token=" + Tokens.staff(Tokens.newUserId())));
+        Refusal refusal = refusal(ordersPath.resolve(rawId + "/?token=" + TestTokens.staffWsToken(TestTokens.newUserId())));
         assertEquals(new JsonObject().put("type", "error").put("code", 4003).put("message", OrderAdmission.REFUSAL),
                 refusal.error());
         assertEquals(4003, refusal.closeCode());
@@ -148,7 +149,7 @@ class OrderTrackingAccessTest extends EndToEndTest {
 
     @Test
     void anOverLongOrderIdIsRefusedLikeAnUnknownOne() {
-        Refusal refusal = refusal(trackingUri("x".repeat(OrderIds.MAX_LENGTH + 1), Tokens.staff(Tokens.newUserId())));
+        Refusal refusal = refusal(trackingUri("x".repeat(OrderIds.MAX_LENGTH + 1), TestTokens.staffWsToken(TestTokens.newUserId())));
         assertEquals(4003, refusal.error().getInteger("code"));
         assertEquals(4003, refusal.closeCode());
     }
@@ -158,9 +159,9 @@ class OrderTrackingAccessTest extends EndToEndTest {
         // Once one order went through, the consumer is assigned its partitions: the 2 s below measure the service.
         assignedOrder();
         String orderId = newOrderId();
-        String customerId = Tokens.newUserId();
-        try (TestSocket socket = connect(orderId, Tokens.customer(customerId))) {
-            Events.send(Topic.ORDERS, Events.orderCreated(orderId, customerId, "pending", Instant.now()));
+        String customerId = TestTokens.newUserId();
+        try (TestSocket socket = connect(orderId, TestTokens.wsToken(customerId))) {
+            TestKafka.produce(Topic.ORDERS, TestEvents.orderCreated(orderId, customerId, "pending", Instant.now()));
             assertEquals(orderId, nextOfType(socket, "connection_established").getJsonObject("order").getString("id"));
         }
     }
@@ -168,9 +169,9 @@ class OrderTrackingAccessTest extends EndToEndTest {
     @Test
     void aPartnerAssignedWithinTheWaitIsServed() {
         TestOrder order = assignedOrder();
-        String newPartner = Tokens.newUserId();
-        try (TestSocket socket = connect(order.id(), Tokens.partner(newPartner))) {
-            Events.send(Topic.ORDERS, Events.assigned(order.id(), order.customerId(), newPartner, "Asha", Instant.now()));
+        String newPartner = TestTokens.newUserId();
+        try (TestSocket socket = connect(order.id(), TestTokens.partnerWsToken(newPartner))) {
+            TestKafka.produce(Topic.ORDERS, TestEvents.assigned(order.id(), order.customerId(), newPartner, "Asha", Instant.now()));
             JsonObject view = nextOfType(socket, "connection_established").getJsonObject("order");
             assertEquals(new JsonObject().put("id", newPartner).put("name", "Asha"), view.getJsonObject("partner"));
         }

@@ -1,15 +1,15 @@
-package com.laundryconnect.realtime.partner.support;
+package com.laundryconnect.realtime.session.testing;
 
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /** Makes sure the topics exist before the application's consumers subscribe to them. */
-public class KafkaTopics implements QuarkusTestResourceLifecycleManager {
+public class KafkaTopicsResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        Kafka.ensureTopics();
+        TestKafka.ensureTopics();
         return Map.of();
     }
 

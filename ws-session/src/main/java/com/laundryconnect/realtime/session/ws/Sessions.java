@@ -22,12 +22,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.laundryconnect.realtime.session.CloseCodes;
 import com.laundryconnect.realtime.session.auth.Caller;
 import com.laundryconnect.realtime.session.auth.TokenRejectedException;
@@ -40,50 +35,44 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.WebSocketBase;
 
 /**
  * The session rules of contract section 4 that all three WebSocket endpoints follow: authentication with
  * accept-then-close, {@code connection_established} first, ping/pong, errors that keep the connection, inbound rate
  * limit, idle drop, bounded outbound queue, close on token expiry, and delivery to a user's or an order's sessions
- * on every replica. Endpoints keep only their own authorisation and message types.
+ * on every replica. Endpoints keep only their own authorisation and message types. This class opens, resumes and
+ * closes sessions and routes deliveries; its parts are the registry ({@link SessionRegistry}), the inbound rules
+ * ({@link InboundRules}), the outbound writer with its back-pressure ({@link SessionWriter}) and the timers
+ * ({@link SessionTimers}).
  */
 @Startup
 @ApplicationScoped
 public class Sessions {
 
     private static final Logger LOG = Logger.getLogger(Sessions.class);
-    private static final int MAX_JSON_DEPTH = 64;
-    private static final long IDLE_SWEEP_MILLIS = 5_000;
     private static final long SUBSCRIBE_TIMEOUT_MILLIS = 2_000;
     private static final Duration CLOSE_ON_SHUTDOWN_TIMEOUT = Duration.ofSeconds(2);
 
-    private final Map<String, Session> byConnectionId = new ConcurrentHashMap<>();
-    private final Map<String, Set<Session>> byRoutingKey = new ConcurrentHashMap<>();
+    private final SessionRegistry registry = new SessionRegistry();
     private final Set<String> closesCountedEarly = ConcurrentHashMap.newKeySet();
     private final WsTokenVerifier tokens;
-    private final SessionRulesConfig rules;
     private final SessionMetrics metrics;
     private final ClusterFanout fanout;
-    private final ObjectMapper outbound;
-    private final Vertx vertx;
-    private final ObjectMapper inbound = new JsonMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_JSON_DEPTH).build())
-            .build());
-    private final long idleSweepTimer;
+    private final SessionWriter writer;
+    private final InboundRules inbound;
+    private final SessionTimers timers;
 
     public Sessions(WsTokenVerifier tokens, SessionRulesConfig rules, SessionMetrics metrics, ClusterFanout fanout,
                     ObjectMapper outbound, Vertx vertx) {
         this.tokens = tokens;
-        this.rules = rules;
         this.metrics = metrics;
         this.fanout = fanout;
-        this.outbound = outbound;
-        this.vertx = vertx;
+        this.writer = new SessionWriter(outbound, metrics, rules.outboundQueueLimit(), this::closeSlowClient);
+        this.inbound = new InboundRules(rules.maxMessagesPerSecond(), rules.rateLimitStrikes());
         fanout.start(this::deliverLocally, new ClusterFanout.GapListener() {
             @Override
             public void subscriptionLost() {
-                byConnectionId.values().forEach(Session::markStale);
+                registry.all().forEach(Session::markStale);
             }
 
             @Override
@@ -91,12 +80,12 @@ public class Sessions {
                 closeAfterGap(routingKeys, sinceNanos);
             }
         });
-        this.idleSweepTimer = vertx.setPeriodic(IDLE_SWEEP_MILLIS, id -> dropIdleSessions());
+        this.timers = new SessionTimers(vertx, writer, rules.idleTimeout(), registry::all);
     }
 
     @PreDestroy
     void stop() {
-        vertx.cancelTimer(idleSweepTimer);
+        timers.stop();
     }
 
     /**
@@ -116,7 +105,7 @@ public class Sessions {
 
     /** Sends {@code {"type":"error","code":...}} and closes with the same code, as contract 4 requires for 4001 and 4003. */
     public void refuse(WebSocketConnection connection, int code, String message) {
-        connection.sendText(json(new ServerMessages.Error(code, message)))
+        connection.sendText(writer.json(new ServerMessages.Error(code, message)))
                 .onItemOrFailure().transformToUni((sent, failure) -> connection.close(new CloseReason(code, message)))
                 .subscribe().with(closed -> { }, failure -> LOG.debugf("Close after refusal failed: %s", failure.getMessage()));
     }
@@ -149,7 +138,7 @@ public class Sessions {
             for (List<Delivery> held = session.drainHeld(); !held.isEmpty(); held = session.drainHeld()) {
                 for (Delivery delivery : held) {
                     if (!session.wasReplayed(delivery)) {
-                        write(session, delivery.json());
+                        writer.write(session, delivery.json());
                     }
                 }
             }
@@ -163,10 +152,9 @@ public class Sessions {
         if (held) {
             session.hold();
         }
-        byConnectionId.put(connection.id(), session);
+        registry.add(session);
         List<Future<Void>> subscriptions = new ArrayList<>(routingKeys.size());
         for (String key : routingKeys) {
-            byRoutingKey.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(session);
             subscriptions.add(fanout.hold(key));
         }
         awaitSubscriptions(connection, subscriptions);
@@ -174,61 +162,41 @@ public class Sessions {
             // Admitted while Redis is away: it is closed to resume once the subscription is back.
             session.markStale();
         }
-        write(session, json(established));
-        long millisToExpiry = caller.expiresAt().toEpochMilli() - System.currentTimeMillis();
-        session.expiryTimerId(vertx.setTimer(Math.max(1, millisToExpiry), id -> expire(session)));
+        writer.write(session, writer.json(established));
+        timers.startExpiry(session);
         metrics.opened(session.endpoint());
         return session;
     }
 
     /**
-     * Applies the common rules to one inbound text frame. Returns the message when it is of a type the endpoint
-     * handles; everything else (ping, malformed JSON, unknown type, over the rate) is answered here.
+     * Applies the common rules ({@link InboundRules}) to one inbound text frame. Returns the message when it is of a
+     * type the endpoint handles; everything else (ping, malformed JSON, unknown type, over the rate) is answered here.
      */
     public Optional<ClientMessage> receive(WebSocketConnection connection, String text, Set<String> endpointTypes) {
-        Session session = byConnectionId.get(connection.id());
+        Session session = registry.ofConnection(connection.id());
         if (session == null) {
             return Optional.empty();
         }
         session.touch();
-        Session.RateVerdict verdict = session.countInbound(System.currentTimeMillis(), rules.maxMessagesPerSecond(),
-                rules.rateLimitStrikes());
-        if (verdict == Session.RateVerdict.CLOSE) {
-            close(session, CloseCodes.POLICY_VIOLATION, "Rate limit exceeded");
-            return Optional.empty();
-        }
-        if (verdict == Session.RateVerdict.REFUSED) {
-            error(session, "Rate limit exceeded: at most " + rules.maxMessagesPerSecond() + " messages per second");
-            return Optional.empty();
-        }
-        JsonNode body;
-        try {
-            body = inbound.readTree(text);
-        } catch (JsonProcessingException e) {
-            error(session, e.getMessage() != null && e.getMessage().contains("nesting depth")
-                    ? "Message nests deeper than " + MAX_JSON_DEPTH + " levels" : "Invalid JSON");
-            return Optional.empty();
-        }
-        if (body == null || !body.isObject()) {
-            error(session, "Message must be a JSON object");
-            return Optional.empty();
-        }
-        JsonNode type = body.get("type");
-        if (type == null || !type.isTextual() || type.asText().isBlank()) {
-            error(session, "Message type missing");
-            return Optional.empty();
-        }
-        if (type.asText().equals("ping")) {
-            metrics.messageIn(session.endpoint(), "ping");
-            send(session, new ServerMessages.Pong(body.get("timestamp"), Timestamps.format(Instant.now())));
-            return Optional.empty();
-        }
-        if (!endpointTypes.contains(type.asText())) {
-            error(session, "Unknown message type: " + abbreviate(type.asText()));
-            return Optional.empty();
-        }
-        metrics.messageIn(session.endpoint(), type.asText());
-        return Optional.of(new ClientMessage(type.asText(), body));
+        return switch (inbound.judge(session, text, endpointTypes, Instant.now())) {
+            case InboundRules.Handle handle -> {
+                metrics.messageIn(session.endpoint(), handle.message().type());
+                yield Optional.of(handle.message());
+            }
+            case InboundRules.Pong pong -> {
+                metrics.messageIn(session.endpoint(), "ping");
+                send(session, pong.reply());
+                yield Optional.empty();
+            }
+            case InboundRules.Refuse refuse -> {
+                error(session, refuse.reason());
+                yield Optional.empty();
+            }
+            case InboundRules.Close close -> {
+                writer.close(session, close.code(), close.reason());
+                yield Optional.empty();
+            }
+        };
     }
 
     public void refuseBinary(WebSocketConnection connection) {
@@ -249,7 +217,7 @@ public class Sessions {
     }
 
     public Optional<Session> session(WebSocketConnection connection) {
-        return Optional.ofNullable(byConnectionId.get(connection.id()));
+        return Optional.ofNullable(registry.ofConnection(connection.id()));
     }
 
     public void error(Session session, String message) {
@@ -257,7 +225,7 @@ public class Sessions {
     }
 
     public void send(Session session, Object message) {
-        write(session, json(message));
+        writer.send(session, message);
     }
 
     /** Sends messages, in order, to every session of a routing key on every replica. Blocking: call from a worker. */
@@ -272,7 +240,7 @@ public class Sessions {
     public void deliver(Map<String, List<Object>> messagesByRoutingKey) {
         Map<String, List<String>> linesByKey = new LinkedHashMap<>();
         messagesByRoutingKey.forEach((key, messages) -> linesByKey.put(key,
-                messages.stream().map(message -> Delivery.of(message, json(message)).toWire()).toList()));
+                messages.stream().map(message -> Delivery.of(message, writer.json(message)).toWire()).toList()));
         fanout.publish(linesByKey);
     }
 
@@ -289,7 +257,7 @@ public class Sessions {
             CloseReason reason = connection.closeReason();
             metrics.closed(connection.endpointId(), reason == null ? CloseReason.ABNORMAL.getCode() : reason.getCode());
         }
-        Session session = byConnectionId.get(connection.id());
+        Session session = registry.ofConnection(connection.id());
         if (session != null) {
             unregister(session);
         }
@@ -297,15 +265,11 @@ public class Sessions {
 
     /** Takes a session out of every delivery; true if it was still registered. */
     private boolean unregister(Session session) {
-        if (!byConnectionId.remove(session.connection().id(), session)) {
+        if (!registry.remove(session)) {
             return false;
         }
-        vertx.cancelTimer(session.expiryTimerId());
+        timers.stopExpiry(session);
         for (String key : session.routingKeys()) {
-            byRoutingKey.computeIfPresent(key, (k, sessions) -> {
-                sessions.remove(session);
-                return sessions.isEmpty() ? null : sessions;
-            });
             fanout.release(key);
         }
         metrics.closedOpenSession(session.endpoint());
@@ -322,7 +286,7 @@ public class Sessions {
             metrics.closed(session.endpoint(), CloseCodes.TRY_AGAIN_LATER);
             LOG.infof("Closing session %s with 1013: it stopped reading", session.connection().id());
         }
-        close(session, CloseCodes.TRY_AGAIN_LATER, "Client cannot keep up");
+        writer.close(session, CloseCodes.TRY_AGAIN_LATER, "Client cannot keep up");
     }
 
     /**
@@ -333,7 +297,7 @@ public class Sessions {
      */
     void closeAllOnShutdown(@Observes ShutdownDelayInitiatedEvent shutdown) {
         List<Uni<Void>> closes = new ArrayList<>();
-        for (Session session : List.copyOf(byConnectionId.values())) {
+        for (Session session : List.copyOf(registry.all())) {
             if (session.connection().isOpen()) {
                 closes.add(session.connection().close(new CloseReason(CloseCodes.GOING_AWAY, "Server shutting down"))
                         .onFailure().recoverWithNull());
@@ -360,7 +324,7 @@ public class Sessions {
     private void closeAfterGap(Set<String> routingKeys, long sinceNanos) {
         Set<Session> affected = new HashSet<>();
         for (String key : routingKeys) {
-            for (Session session : byRoutingKey.getOrDefault(key, Set.of())) {
+            for (Session session : registry.withKey(key)) {
                 if (session.openedAtNanos() - sinceNanos < 0 || session.isStale()) {
                     session.markStale();
                     affected.add(session);
@@ -373,12 +337,12 @@ public class Sessions {
         LOG.warnf("Live deliveries to %d routing keys may have been lost; closing their %d sessions with 1012 so "
                 + "that the clients resume", routingKeys.size(), affected.size());
         for (Session session : affected) {
-            close(session, CloseCodes.SERVICE_RESTART, "Live updates were interrupted: reconnect to resume");
+            writer.close(session, CloseCodes.SERVICE_RESTART, "Live updates were interrupted: reconnect to resume");
         }
     }
 
     private void deliverLocally(String routingKey, List<String> lines) {
-        Set<Session> receivers = byRoutingKey.getOrDefault(routingKey, Set.of());
+        Set<Session> receivers = registry.withKey(routingKey);
         if (receivers.isEmpty()) {
             return;
         }
@@ -390,39 +354,13 @@ public class Sessions {
             try {
                 for (Delivery delivery : deliveries) {
                     if (session.offerLive(delivery) == Session.LiveDelivery.WRITE) {
-                        write(session, delivery.json());
+                        writer.write(session, delivery.json());
                     }
                 }
             } catch (RuntimeException e) {
                 LOG.warnf("Delivery to session %s failed: %s", session.connection().id(), e.getMessage());
             }
         }
-    }
-
-    /**
-     * Writes unless the client has stopped keeping up: every message written while the socket's write queue is full
-     * counts against the outbound bound, and a client past it is closed with 1013 rather than letting memory grow.
-     */
-    private void write(Session session, String json) {
-        if (!session.connection().isOpen()) {
-            return;
-        }
-        WebSocketBase socket = RawSockets.of(session.connection());
-        if (RawSockets.isFull(socket)) {
-            if (session.backlog().incrementAndGet() > rules.outboundQueueLimit()) {
-                closeSlowClient(session);
-                return;
-            }
-        } else {
-            session.backlog().set(0);
-        }
-        socket.writeTextMessage(json).onComplete(written -> {
-            if (written.succeeded()) {
-                metrics.messageOut(session.endpoint());
-            } else {
-                LOG.debugf("Write to %s failed: %s", session.connection().id(), written.cause().getMessage());
-            }
-        });
     }
 
     /**
@@ -440,40 +378,5 @@ public class Sessions {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private void expire(Session session) {
-        if (session.connection().isOpen()) {
-            send(session, new ServerMessages.Error(CloseCodes.UNAUTHENTICATED, "Token expired"));
-            close(session, CloseCodes.UNAUTHENTICATED, "Token expired");
-        }
-    }
-
-    private void dropIdleSessions() {
-        long silentSince = System.currentTimeMillis() - rules.idleTimeout().toMillis();
-        for (Session session : byConnectionId.values()) {
-            if (session.lastSeenMillis() < silentSince) {
-                close(session, CloseCodes.GOING_AWAY, "Idle for too long");
-            }
-        }
-    }
-
-    private void close(Session session, int code, String reason) {
-        if (session.connection().isOpen()) {
-            session.connection().close(new CloseReason(code, reason))
-                    .subscribe().with(closed -> { }, failure -> LOG.debugf("Close failed: %s", failure.getMessage()));
-        }
-    }
-
-    private String json(Object message) {
-        try {
-            return outbound.writeValueAsString(message);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialise " + message.getClass().getSimpleName(), e);
-        }
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 64 ? text : text.substring(0, 64) + "…";
     }
 }

@@ -17,10 +17,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import com.laundryconnect.realtime.events.Topic;
 import com.laundryconnect.realtime.events.TypedEvent;
 import com.laundryconnect.realtime.events.payload.EarningsCredited;
+import com.laundryconnect.realtime.partner.push.PartnerFrames;
+import com.laundryconnect.realtime.partner.push.PartnerPush;
 import com.laundryconnect.realtime.partner.store.Credit;
 import com.laundryconnect.realtime.partner.store.EarningsLedger;
-import com.laundryconnect.realtime.partner.ws.PartnerFrames;
-import com.laundryconnect.realtime.partner.ws.PartnerPush;
 import com.laundryconnect.realtime.session.intake.EventIntake;
 import com.laundryconnect.realtime.session.ws.Deliveries;
 

@@ -13,9 +13,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import com.laundryconnect.realtime.events.Topic;
 import com.laundryconnect.realtime.events.TypedEvent;
 import com.laundryconnect.realtime.events.payload.OrderAssigned;
+import com.laundryconnect.realtime.partner.push.PartnerFrames;
+import com.laundryconnect.realtime.partner.push.PartnerPush;
 import com.laundryconnect.realtime.partner.store.OrderViews;
-import com.laundryconnect.realtime.partner.ws.PartnerFrames;
-import com.laundryconnect.realtime.partner.ws.PartnerPush;
 import com.laundryconnect.realtime.session.intake.EventIntake;
 import com.laundryconnect.realtime.session.ws.Deliveries;
 

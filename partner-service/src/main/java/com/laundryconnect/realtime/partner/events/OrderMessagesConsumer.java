@@ -13,9 +13,9 @@ import com.laundryconnect.realtime.events.Topic;
 import com.laundryconnect.realtime.events.TypedEvent;
 import com.laundryconnect.realtime.events.payload.MessageSent;
 import com.laundryconnect.realtime.events.payload.SenderRole;
+import com.laundryconnect.realtime.partner.push.PartnerFrames;
+import com.laundryconnect.realtime.partner.push.PartnerPush;
 import com.laundryconnect.realtime.partner.store.ProcessedEvents;
-import com.laundryconnect.realtime.partner.ws.PartnerFrames;
-import com.laundryconnect.realtime.partner.ws.PartnerPush;
 import com.laundryconnect.realtime.session.intake.EventIntake;
 import com.laundryconnect.realtime.session.ws.Deliveries;
 

@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.laundryconnect.realtime.events.InvalidEventException;
 import com.laundryconnect.realtime.events.payload.LocationReported;
-import com.laundryconnect.realtime.partner.events.LocationPublisher;
+import com.laundryconnect.realtime.partner.publish.LocationPublisher;
 import com.laundryconnect.realtime.partner.store.OrderViews;
 
 /**

@@ -21,14 +21,14 @@ import com.laundryconnect.realtime.session.ws.ClientMessage;
 import com.laundryconnect.realtime.session.ws.Deliveries;
 import com.laundryconnect.realtime.session.ws.Timestamps;
 import com.laundryconnect.realtime.tracking.TrackingConfig;
-import com.laundryconnect.realtime.tracking.events.MessageSentPublisher;
+import com.laundryconnect.realtime.tracking.publish.MessageSentPublisher;
+import com.laundryconnect.realtime.tracking.push.OrderSubscribers;
+import com.laundryconnect.realtime.tracking.push.RoutingKeys;
+import com.laundryconnect.realtime.tracking.push.TrackingMessages;
 import com.laundryconnect.realtime.tracking.store.ChatMessage;
 import com.laundryconnect.realtime.tracking.store.ChatMessages;
 import com.laundryconnect.realtime.tracking.store.OrderView;
 import com.laundryconnect.realtime.tracking.store.OrderViews;
-import com.laundryconnect.realtime.tracking.ws.OrderSubscribers;
-import com.laundryconnect.realtime.tracking.ws.RoutingKeys;
-import com.laundryconnect.realtime.tracking.ws.TrackingMessages;
 
 /**
  * The order chat of the tracking socket: {@code send_message} from the customer to the assigned partner and

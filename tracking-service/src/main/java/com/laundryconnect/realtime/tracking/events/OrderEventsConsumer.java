@@ -14,8 +14,8 @@ import com.laundryconnect.realtime.events.TypedEvent;
 import com.laundryconnect.realtime.session.intake.EventIntake;
 import com.laundryconnect.realtime.session.ws.Deliveries;
 import com.laundryconnect.realtime.tracking.orders.OrderProjection;
-import com.laundryconnect.realtime.tracking.ws.OrderSubscribers;
-import com.laundryconnect.realtime.tracking.ws.RoutingKeys;
+import com.laundryconnect.realtime.tracking.push.OrderSubscribers;
+import com.laundryconnect.realtime.tracking.push.RoutingKeys;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;

@@ -17,8 +17,8 @@ import org.jboss.logging.Logger;
 
 import com.laundryconnect.realtime.session.ws.Deliveries;
 import com.laundryconnect.realtime.tracking.TrackingConfig;
-import com.laundryconnect.realtime.tracking.ws.OrderSubscribers;
-import com.laundryconnect.realtime.tracking.ws.TrackingMessages;
+import com.laundryconnect.realtime.tracking.push.OrderSubscribers;
+import com.laundryconnect.realtime.tracking.push.TrackingMessages;
 
 /**
  * Limits location pushes to one per order per interval (contract 6: at most 2 per second). The first location of a

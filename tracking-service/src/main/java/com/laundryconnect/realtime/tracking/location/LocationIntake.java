@@ -16,8 +16,8 @@ import com.laundryconnect.realtime.events.payload.LocationReported;
 import com.laundryconnect.realtime.session.ws.Timestamps;
 import com.laundryconnect.realtime.tracking.TrackingConfig;
 import com.laundryconnect.realtime.tracking.TrackingMetrics;
+import com.laundryconnect.realtime.tracking.push.TrackingMessages;
 import com.laundryconnect.realtime.tracking.store.OrderViews;
-import com.laundryconnect.realtime.tracking.ws.TrackingMessages;
 
 /**
  * Decides whether a reported location reaches an order's subscribers: only from the partner assigned to the order,

@@ -25,10 +25,10 @@ import com.laundryconnect.realtime.events.payload.OrderStatus;
 import com.laundryconnect.realtime.events.payload.OrderStatusChanged;
 import com.laundryconnect.realtime.session.ws.Timestamps;
 import com.laundryconnect.realtime.tracking.TrackingMetrics;
+import com.laundryconnect.realtime.tracking.push.TrackingMessages;
 import com.laundryconnect.realtime.tracking.store.OrderView;
 import com.laundryconnect.realtime.tracking.store.OrderViews;
 import com.laundryconnect.realtime.tracking.store.ProcessedEvents;
-import com.laundryconnect.realtime.tracking.ws.TrackingMessages;
 
 /**
  * Builds the order views from {@code laundry.orders.v1}: once per CloudEvent id, and so that an event older than

@@ -15,6 +15,9 @@ import com.laundryconnect.realtime.session.ws.Timestamps;
 import com.laundryconnect.realtime.tracking.TrackingConfig;
 import com.laundryconnect.realtime.tracking.chat.OrderChat;
 import com.laundryconnect.realtime.tracking.location.LatestLocations;
+import com.laundryconnect.realtime.tracking.push.OrderIds;
+import com.laundryconnect.realtime.tracking.push.RoutingKeys;
+import com.laundryconnect.realtime.tracking.push.TrackingMessages;
 import com.laundryconnect.realtime.tracking.store.OrderView;
 import com.laundryconnect.realtime.tracking.store.OrderViews;
 

@@ -5,6 +5,7 @@ import java.util.Set;
 import com.laundryconnect.realtime.session.ws.SessionEndpoint;
 import com.laundryconnect.realtime.session.ws.Sessions;
 import com.laundryconnect.realtime.tracking.chat.OrderChat;
+import com.laundryconnect.realtime.tracking.push.OrderSubscribers;
 
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
@@ -16,10 +17,9 @@ import io.quarkus.websockets.next.WebSocketConnection;
  * customer and partner. The common session rules (contract 4) are {@link Sessions}'; who may track which order is
  * {@link OrderAdmission}'s.
  */
-@WebSocket(path = "/ws/orders/{order_id}", endpointId = OrderTrackingSocket.ENDPOINT)
+@WebSocket(path = "/ws/orders/{order_id}", endpointId = OrderSubscribers.ENDPOINT)
 public class OrderTrackingSocket extends SessionEndpoint {
 
-    public static final String ENDPOINT = "orders";
     private static final Set<String> CLIENT_MESSAGE_TYPES = Set.of(OrderChat.SEND_MESSAGE, OrderChat.PARTNER_REPLY);
 
     private final OrderAdmission admission;

@@ -11,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 
-import com.laundryconnect.realtime.tracking.ws.TrackingMessages;
+import com.laundryconnect.realtime.tracking.push.TrackingMessages;
 
 class LocationConflatorTest {
 

@@ -19,6 +19,7 @@ import com.laundryconnect.realtime.session.testing.KafkaTopicsResource;
 import com.laundryconnect.realtime.session.testing.TestKafka;
 import com.laundryconnect.realtime.session.testing.TestSocket;
 import com.laundryconnect.realtime.session.testing.TestTokens;
+import com.laundryconnect.realtime.tracking.push.OrderIds;
 import com.laundryconnect.realtime.tracking.support.EndToEndTest;
 import com.laundryconnect.realtime.tracking.support.Refusals.Refusal;
 import com.laundryconnect.realtime.tracking.support.Refusals;

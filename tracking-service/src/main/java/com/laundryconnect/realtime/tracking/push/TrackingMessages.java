@@ -1,4 +1,4 @@
-package com.laundryconnect.realtime.tracking.ws;
+package com.laundryconnect.realtime.tracking.push;
 
 import com.laundryconnect.realtime.session.ws.Replayable;
 import com.fasterxml.jackson.annotation.JsonInclude;

@@ -1,4 +1,4 @@
-package com.laundryconnect.realtime.tracking.ws;
+package com.laundryconnect.realtime.tracking.push;
 
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package com.laundryconnect.realtime.tracking.ws;
+package com.laundryconnect.realtime.tracking.push;
 
 /** The keys under which tracking sessions are registered with {@code Sessions}, on every replica. */
 public final class RoutingKeys {

@@ -1,4 +1,4 @@
-package com.laundryconnect.realtime.tracking.ws;
+package com.laundryconnect.realtime.tracking.push;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package com.laundryconnect.realtime.tracking.events;
+package com.laundryconnect.realtime.tracking.publish;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.laundryconnect.realtime.partner.events;
+package com.laundryconnect.realtime.partner.publish;
 
 import java.util.List;
 

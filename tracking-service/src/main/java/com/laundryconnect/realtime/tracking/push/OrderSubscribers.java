@@ -1,4 +1,4 @@
-package com.laundryconnect.realtime.tracking.ws;
+package com.laundryconnect.realtime.tracking.push;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +15,9 @@ import com.laundryconnect.realtime.session.ws.Deliveries;
  */
 @ApplicationScoped
 public class OrderSubscribers {
+
+    /** The endpoint id of /ws/orders/{id}/, as its sessions and their metrics name it. */
+    public static final String ENDPOINT = "orders";
 
     private final BestEffortPush push;
 
@@ -34,7 +37,7 @@ public class OrderSubscribers {
 
     /** Blocking: call from a worker, after the state behind the messages was committed. */
     public void send(Deliveries deliveries) {
-        push.send(OrderTrackingSocket.ENDPOINT, deliveries);
+        push.send(ENDPOINT, deliveries);
     }
 
     private static void add(Deliveries deliveries, String routingKey, String orderId, Instant eventTime,

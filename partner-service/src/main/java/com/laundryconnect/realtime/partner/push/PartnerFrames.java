@@ -1,4 +1,4 @@
-package com.laundryconnect.realtime.partner.ws;
+package com.laundryconnect.realtime.partner.push;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

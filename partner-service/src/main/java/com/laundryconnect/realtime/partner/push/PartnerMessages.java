@@ -1,4 +1,4 @@
-package com.laundryconnect.realtime.partner.ws;
+package com.laundryconnect.realtime.partner.push;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -13,7 +13,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * {@code feed_id} is this service's addition for resuming: a frame's position in the partner's feed, and in
  * {@code connection_established} the position the session continues from.
  */
-final class PartnerMessages {
+public final class PartnerMessages {
 
     private PartnerMessages() {
     }
@@ -36,7 +36,7 @@ final class PartnerMessages {
 
     /** A frame read back from the partner's feed for a resuming session: its stored JSON with its feed id. */
     @RegisterForReflection
-    record ReplayedFrame(@JsonValue ObjectNode frame, long feedId) implements Replayable {
+    public record ReplayedFrame(@JsonValue ObjectNode frame, long feedId) implements Replayable {
 
         @Override
         public String replayKey() {
@@ -46,7 +46,7 @@ final class PartnerMessages {
 
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record ConnectionEstablished(
+    public record ConnectionEstablished(
             String type,
             String message,
             @JsonProperty("partner_id") String partnerId,
@@ -54,7 +54,7 @@ final class PartnerMessages {
             String currency,
             @JsonProperty("feed_id") long feedId) {
 
-        ConnectionEstablished(String message, String partnerId, String totalEarnings, String currency, long feedId) {
+        public ConnectionEstablished(String message, String partnerId, String totalEarnings, String currency, long feedId) {
             this("connection_established", message, partnerId, totalEarnings, currency, feedId);
         }
     }

@@ -1,4 +1,4 @@
-package com.laundryconnect.realtime.partner.ws;
+package com.laundryconnect.realtime.partner.push;
 
 import java.util.List;
 
@@ -19,7 +19,7 @@ import com.laundryconnect.realtime.session.ws.Deliveries;
 @ApplicationScoped
 public class PartnerPush {
 
-    static final String ENDPOINT = "partner";
+    public static final String ENDPOINT = "partner";
 
     private final BestEffortPush push;
     private final PartnerFeed feed;

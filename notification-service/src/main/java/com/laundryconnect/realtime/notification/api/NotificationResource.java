@@ -19,12 +19,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.laundryconnect.realtime.notification.push.NotificationMessages.NotificationView;
+import com.laundryconnect.realtime.notification.push.NotificationPush;
 import com.laundryconnect.realtime.notification.store.MarkReadResult;
 import com.laundryconnect.realtime.notification.store.Notification;
 import com.laundryconnect.realtime.notification.store.NotificationIds;
 import com.laundryconnect.realtime.notification.store.NotificationStore;
-import com.laundryconnect.realtime.notification.ws.NotificationMessages.NotificationView;
-import com.laundryconnect.realtime.notification.ws.NotificationPush;
 import com.laundryconnect.realtime.session.auth.AccessTokenVerifier;
 import com.laundryconnect.realtime.session.auth.BearerTokens;
 import com.laundryconnect.realtime.session.auth.TokenRejectedException;

@@ -11,10 +11,10 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.laundryconnect.realtime.events.TypedEvent;
+import com.laundryconnect.realtime.notification.push.NotificationPush;
 import com.laundryconnect.realtime.notification.store.NewNotification;
 import com.laundryconnect.realtime.notification.store.NotificationStore;
 import com.laundryconnect.realtime.notification.store.StoredNotification;
-import com.laundryconnect.realtime.notification.ws.NotificationPush;
 import com.laundryconnect.realtime.session.intake.EventBatchHandler;
 
 /**

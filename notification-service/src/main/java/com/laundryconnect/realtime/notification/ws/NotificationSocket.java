@@ -4,6 +4,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.laundryconnect.realtime.notification.push.NotificationMessages;
+import com.laundryconnect.realtime.notification.push.NotificationPush;
 import com.laundryconnect.realtime.notification.store.Inbox;
 import com.laundryconnect.realtime.notification.store.MarkReadResult;
 import com.laundryconnect.realtime.notification.store.NotificationIds;
@@ -20,10 +22,9 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 
 /** {@code /ws/notifications/} (contract section 5). The common session rules are the shared {@link Sessions}'. */
-@WebSocket(path = "/ws/notifications", endpointId = NotificationSocket.ENDPOINT)
+@WebSocket(path = "/ws/notifications", endpointId = NotificationPush.ENDPOINT)
 public class NotificationSocket extends SessionEndpoint {
 
-    public static final String ENDPOINT = "notifications";
 
     static final int MAX_REPLAY = 100;
     private static final Set<String> CLIENT_TYPES = Set.of("mark_read", "mark_all_read");

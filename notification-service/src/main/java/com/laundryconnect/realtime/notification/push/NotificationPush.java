@@ -1,4 +1,4 @@
-package com.laundryconnect.realtime.notification.ws;
+package com.laundryconnect.realtime.notification.push;
 
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +16,9 @@ import com.laundryconnect.realtime.session.ws.Sessions;
 /** Pushes to every session of a user, on every replica. Blocking (database and Redis): call from a worker. */
 @ApplicationScoped
 public class NotificationPush {
+
+    /** The endpoint id of /ws/notifications/, as its sessions and their metrics name it. */
+    public static final String ENDPOINT = "notifications";
 
     private final Sessions sessions;
     private final BestEffortPush batchPush;
@@ -44,7 +47,7 @@ public class NotificationPush {
                     new NotificationMessages.NotificationPushed(NotificationMessages.NotificationView.of(notification)),
                     new NotificationMessages.UnreadCount(each.unreadCount())));
         }
-        batchPush.send(NotificationSocket.ENDPOINT, deliveries);
+        batchPush.send(ENDPOINT, deliveries);
     }
 
     public void unreadCount(String userId) {

@@ -1,4 +1,4 @@
-package com.laundryconnect.realtime.notification.ws;
+package com.laundryconnect.realtime.notification.push;
 
 import com.laundryconnect.realtime.session.ws.Replayable;
 import java.util.Map;

@@ -33,7 +33,10 @@ import io.quarkus.panache.common.Sort;
  * Hibernate writes the changed and new views at commit in JDBC batches. Events may arrive out of order (contract 11):
  * any of them creates the view, and a late {@code order.created} only fills in what is missing. A status or an
  * assignment older than the one the view holds is ignored, by the rule tracking-service follows too
- * ({@link EventOrder}): a late {@code order.status_changed} never moves an order back nor re-assigns it.
+ * ({@link EventOrder}): a late {@code order.status_changed} never moves an order back nor re-assigns it. One order's
+ * events are on one partition, and a replica that reads them again (after a rebalance) waits on their ids in
+ * {@code processed_events} before it locks any view; should a new view's insert still meet one inserted meanwhile,
+ * the transaction fails and the intake applies the batch again, finding the view.
  */
 @ApplicationScoped
 public class OrderViews {

@@ -52,7 +52,8 @@ public final class LoadTest {
                 + run.runId + "-)");
         System.out.println("settings: sessions " + options.sessions + ", rate " + options.rate + ", duration "
                 + options.durationSeconds + " s, target " + options.target + ", kafka " + options.kafka
-                + ", linger " + options.lingerMillis + " ms, service port " + options.servicePort + ", connect concurrency " + options.connectConcurrency
+                + ", linger " + options.lingerMillis + " ms, service port " + options.servicePort
+                + ", connect concurrency " + options.connectConcurrency
                 + ", drain " + options.drainSeconds + " s, settle " + options.settleSeconds + " s");
         Machine.describe().forEach(line -> System.out.println("machine: " + line));
         run.figure("scenario", options.scenario);

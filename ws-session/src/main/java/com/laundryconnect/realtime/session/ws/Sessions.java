@@ -162,7 +162,7 @@ public class Sessions {
             // Admitted while Redis is away: it is closed to resume once the subscription is back.
             session.markStale();
         }
-        writer.write(session, writer.json(established));
+        writer.send(session, established);
         timers.startExpiry(session);
         metrics.opened(session.endpoint());
         return session;

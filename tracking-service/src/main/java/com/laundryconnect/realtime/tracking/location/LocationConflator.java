@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,11 +27,22 @@ import com.laundryconnect.realtime.tracking.push.TrackingMessages;
  * quiet order is pushed at once and opens a window; locations arriving within the window replace each other, and
  * when it ends the latest one is pushed exactly as received and opens the next window. An order's window state
  * exists only while a window is open.
+ *
+ * <p>Windows are ended together, every {@link #TICK_MILLIS}, in one push for all the orders whose windows are due;
+ * ending thousands of windows one push at a time kept a single thread waiting on Redis round trips. The window after
+ * a due one starts at its due time, not when its push went out: timing each window from the moment of its push let
+ * every window of an order reporting at the limit rate start a little later than the one before, so that its windows
+ * stretched and a third of its locations were conflated away (BENCHMARKS.md, section 12). So an order's pushes are
+ * decided at least {@code interval - TICK_MILLIS} apart, and at most one per interval over any run of windows. An order reporting at exactly the limit rate keeps the phase its windows had
+ * when they started: if its locations later reach this class sooner than the first one did, each waits for that
+ * difference, because catching up would take a push above the rate.
  */
 @ApplicationScoped
 public class LocationConflator {
 
     private static final Logger LOG = Logger.getLogger(LocationConflator.class);
+    /** How late a window may end: small against the contract's 500-ms interval, long enough to gather many ends. */
+    static final long TICK_MILLIS = 10;
 
     /** Where pushes go, together; in production, one fan-out to the orders' subscribers on every replica. */
     interface Push {
@@ -45,14 +58,23 @@ public class LocationConflator {
         Offered latest;
     }
 
+    /**
+     * When an order's window ends. Queued as the windows open, so the queue is in order of ends (to within the
+     * microseconds two threads may interleave their queueing), and a tick stops at the first end not yet due.
+     */
+    private record WindowEnd(String orderId, long atNanos) {
+    }
+
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService windowEnds = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    private final Queue<WindowEnd> windowEnds = new ConcurrentLinkedQueue<>();
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "location-conflation");
         thread.setDaemon(true);
         return thread;
     });
     private final Push push;
-    private final long intervalMillis;
+    private final long intervalNanos;
+    private final long tickNanos = TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS);
 
     @Inject
     public LocationConflator(OrderSubscribers subscribers, TrackingConfig config) {
@@ -67,7 +89,8 @@ public class LocationConflator {
 
     LocationConflator(Push push, long intervalMillis) {
         this.push = push;
-        this.intervalMillis = intervalMillis;
+        this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(intervalMillis);
+        ticker.scheduleWithFixedDelay(this::endDueWindows, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -90,10 +113,32 @@ public class LocationConflator {
                 openingWindows.add(offered);
             }
         }
-        pushAndScheduleEnds(openingWindows);
+        pushAndOpenWindows(openingWindows);
     }
 
-    private void endWindow(String orderId) {
+    private void endDueWindows() {
+        try {
+            long now = System.nanoTime();
+            List<Offered> latests = new ArrayList<>();
+            List<WindowEnd> nextEnds = new ArrayList<>();
+            for (WindowEnd due = windowEnds.peek(); due != null && due.atNanos() - now <= 0; due = windowEnds.peek()) {
+                windowEnds.poll();
+                Offered latest = endWindow(due.orderId());
+                if (latest != null) {
+                    latests.add(latest);
+                    long nextEnd = Math.max(due.atNanos() + intervalNanos, now + intervalNanos - tickNanos);
+                    nextEnds.add(new WindowEnd(due.orderId(), nextEnd));
+                }
+            }
+            send(latests);
+            windowEnds.addAll(nextEnds);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Ending location windows failed; the next tick tries again");
+        }
+    }
+
+    /** Closes the order's window, or, when a location arrived during it, opens the next and returns that location. */
+    private Offered endWindow(String orderId) {
         Offered[] latest = {null};
         windows.compute(orderId, (id, window) -> {
             if (window == null || window.latest == null) {
@@ -102,12 +147,18 @@ public class LocationConflator {
             latest[0] = window.latest;
             return new Window();
         });
-        if (latest[0] != null) {
-            pushAndScheduleEnds(List.of(latest[0]));
+        return latest[0];
+    }
+
+    private void pushAndOpenWindows(List<Offered> pushes) {
+        long endAt = System.nanoTime() + intervalNanos;
+        send(pushes);
+        for (Offered pushed : pushes) {
+            windowEnds.add(new WindowEnd(pushed.orderId(), endAt));
         }
     }
 
-    private void pushAndScheduleEnds(List<Offered> pushes) {
+    private void send(List<Offered> pushes) {
         if (pushes.isEmpty()) {
             return;
         }
@@ -116,13 +167,10 @@ public class LocationConflator {
         } catch (RuntimeException e) {
             LOG.warnf("Location push for %d orders failed: %s", pushes.size(), e.getMessage());
         }
-        for (Offered pushed : pushes) {
-            windowEnds.schedule(() -> endWindow(pushed.orderId()), intervalMillis, TimeUnit.MILLISECONDS);
-        }
     }
 
     @PreDestroy
     void stop() {
-        windowEnds.shutdownNow();
+        ticker.shutdownNow();
     }
 }

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +41,8 @@ class LocationConflatorTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> pushed.size() == 2);
         assertEquals(List.of(0.0, 49.0), latitudes("order-1"));
         long gap = pushed.get(1).atNanos() - pushed.get(0).atNanos();
-        assertTrue(gap >= Duration.ofMillis(INTERVAL_MILLIS).toNanos(), () -> "pushed " + gap + " ns apart");
+        assertTrue(gap >= Duration.ofMillis(INTERVAL_MILLIS - LocationConflator.TICK_MILLIS).toNanos(),
+                () -> "pushed " + gap + " ns apart");
     }
 
     @Test
@@ -70,6 +74,55 @@ class LocationConflatorTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> latitudes("order-c").size() == 2);
         assertEquals(List.of(1.0, 3.0), latitudes("order-c"));
         assertEquals(List.of(2.0), latitudes("order-d"));
+    }
+
+    @Test
+    void windowsEndingTogetherArePushedTogether() {
+        List<String> orders = IntStream.range(0, 100).mapToObj(i -> "order-many-" + i).toList();
+        conflator.offerAll(orders.stream().map(order -> offered(order, 1)).toList());
+        conflator.offerAll(orders.stream().map(order -> offered(order, 2)).toList());
+        assertEquals(List.of(100), pushSizes);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> pushed.size() == 200);
+        assertEquals(List.of(100, 100), pushSizes);
+        orders.forEach(order -> assertEquals(List.of(1.0, 2.0), latitudes(order)));
+    }
+
+    @Test
+    void anOrderReportingAtTheLimitRateIsNotHeldLongerWindowAfterWindow() {
+        Map<Double, Long> offeredAt = new ConcurrentHashMap<>();
+        List<Long> heldNanos = new CopyOnWriteArrayList<>();
+        LocationConflator slowPushes = new LocationConflator(locations -> {
+            long now = System.nanoTime();
+            locations.forEach(offered -> heldNanos.add(now - offeredAt.get(offered.location().latitude())));
+            pauseMillis(30);
+        }, INTERVAL_MILLIS);
+        long start = System.nanoTime();
+        for (int i = 0; i < 10; i++) {
+            pauseMillis(Duration.ofNanos(start + i * Duration.ofMillis(INTERVAL_MILLIS).toNanos() - System.nanoTime())
+                    .toMillis());
+            offeredAt.put((double) i, System.nanoTime());
+            slowPushes.offerAll(List.of(offered("order-steady", i)));
+        }
+
+        try {
+            await().atMost(Duration.ofSeconds(5)).until(() -> heldNanos.size() == 10);
+        } finally {
+            slowPushes.stop();
+        }
+        heldNanos.forEach(held -> assertTrue(held < Duration.ofMillis(100).toNanos(), () -> "held " + heldNanos));
+    }
+
+    private static void pauseMillis(long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private void offer(String orderId, double latitude) {

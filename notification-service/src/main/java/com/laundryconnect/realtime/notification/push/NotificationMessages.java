@@ -1,13 +1,13 @@
 package com.laundryconnect.realtime.notification.push;
 
 import com.laundryconnect.realtime.session.ws.Replayable;
+import java.time.Instant;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.laundryconnect.realtime.notification.store.Notification;
-import com.laundryconnect.realtime.session.ws.Timestamps;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -25,12 +25,12 @@ public final class NotificationMessages {
             @JsonProperty("notification_type") String notificationType,
             Map<String, Object> data,
             @JsonProperty("is_read") boolean isRead,
-            @JsonProperty("created_at") String createdAt) {
+            @JsonProperty("created_at") Instant createdAt) {
 
         public static NotificationView of(Notification notification) {
             return new NotificationView(notification.id, notification.title, notification.message,
                     notification.notificationType, notification.data == null ? Map.of() : notification.data,
-                    notification.read, Timestamps.format(notification.createdAt.toInstant()));
+                    notification.read, notification.createdAt.toInstant());
         }
     }
 

@@ -8,7 +8,6 @@ import java.util.List;
 import com.laundryconnect.realtime.events.payload.MessageSent;
 import com.laundryconnect.realtime.partner.store.Credit;
 import com.laundryconnect.realtime.partner.store.OrderView;
-import com.laundryconnect.realtime.session.ws.Timestamps;
 
 /**
  * The frames one batch of events produces for partners, in the order produced, until {@link PartnerPush#record}
@@ -24,18 +23,18 @@ public final class PartnerFrames {
 
     public void newOrder(String partnerId, OrderView view, OffsetDateTime eventTime) {
         var order = new PartnerMessages.Order(view.orderId, view.orderNumber, view.customerId, view.pickupAddress,
-                view.itemsCount, Money.format(view.totalAmount), view.currency, timestamp(view.scheduledPickup),
-                timestamp(view.createdAt));
+                view.itemsCount, view.totalAmount, view.currency, instantOf(view.scheduledPickup),
+                instantOf(view.createdAt));
         add(partnerId, new PartnerMessages.NewOrder(order), eventTime);
     }
 
     public void earnings(Credit credit, OffsetDateTime eventTime) {
-        add(credit.partnerId(), new PartnerMessages.EarningsUpdate(Money.format(credit.amount()),
-                Money.format(credit.total()), credit.currency(), credit.orderId()), eventTime);
+        add(credit.partnerId(), new PartnerMessages.EarningsUpdate(credit.amount(), credit.total(), credit.currency(),
+                credit.orderId()), eventTime);
     }
 
     public void customerMessage(MessageSent message, OffsetDateTime eventTime) {
-        String sentAt = Timestamps.format(eventTime == null ? Instant.now() : eventTime.toInstant());
+        Instant sentAt = eventTime == null ? Instant.now() : eventTime.toInstant();
         add(message.recipientId(), new PartnerMessages.CustomerMessage(message.orderId(), message.orderNumber(),
                 message.message(), message.senderId(), sentAt, message.messageId()), eventTime);
     }
@@ -45,10 +44,10 @@ public final class PartnerFrames {
     }
 
     private void add(String partnerId, PartnerMessages.FeedFrame frame, OffsetDateTime eventTime) {
-        pending.add(new Pending(partnerId, frame, eventTime == null ? null : eventTime.toInstant()));
+        pending.add(new Pending(partnerId, frame, instantOf(eventTime)));
     }
 
-    private static String timestamp(OffsetDateTime time) {
-        return time == null ? null : Timestamps.format(time.toInstant());
+    private static Instant instantOf(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 }

@@ -1,9 +1,13 @@
 package com.laundryconnect.realtime.partner.push;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.laundryconnect.realtime.session.json.Money;
 import com.laundryconnect.realtime.session.ws.Replayable;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -50,11 +54,12 @@ public final class PartnerMessages {
             String type,
             String message,
             @JsonProperty("partner_id") String partnerId,
-            @JsonProperty("total_earnings") String totalEarnings,
+            @JsonProperty("total_earnings") @Money BigDecimal totalEarnings,
             String currency,
             @JsonProperty("feed_id") long feedId) {
 
-        public ConnectionEstablished(String message, String partnerId, String totalEarnings, String currency, long feedId) {
+        public ConnectionEstablished(String message, String partnerId, BigDecimal totalEarnings, String currency,
+                                     long feedId) {
             this("connection_established", message, partnerId, totalEarnings, currency, feedId);
         }
     }
@@ -84,23 +89,23 @@ public final class PartnerMessages {
             @JsonProperty("customer_id") String customerId,
             @JsonProperty("pickup_address") String pickupAddress,
             @JsonProperty("items_count") Integer itemsCount,
-            @JsonProperty("total_amount") String totalAmount,
+            @JsonProperty("total_amount") @Money BigDecimal totalAmount,
             String currency,
-            @JsonProperty("scheduled_pickup") String scheduledPickup,
-            @JsonProperty("created_at") String createdAt) {
+            @JsonProperty("scheduled_pickup") Instant scheduledPickup,
+            @JsonProperty("created_at") Instant createdAt) {
     }
 
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record EarningsUpdate(
             String type,
-            String amount,
-            String total,
+            @Money BigDecimal amount,
+            @Money BigDecimal total,
             String currency,
             @JsonProperty("order_id") String orderId,
             @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("feed_id") Long feedId) implements FeedFrame {
 
-        EarningsUpdate(String amount, String total, String currency, String orderId) {
+        EarningsUpdate(BigDecimal amount, BigDecimal total, String currency, String orderId) {
             this("earnings_update", amount, total, currency, orderId, null);
         }
 
@@ -118,11 +123,11 @@ public final class PartnerMessages {
             @JsonProperty("order_number") String orderNumber,
             String message,
             @JsonProperty("sender_id") String senderId,
-            @JsonProperty("sent_at") String sentAt,
+            @JsonProperty("sent_at") Instant sentAt,
             @JsonProperty("message_id") String messageId,
             @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("feed_id") Long feedId) implements FeedFrame {
 
-        CustomerMessage(String orderId, String orderNumber, String message, String senderId, String sentAt,
+        CustomerMessage(String orderId, String orderNumber, String message, String senderId, Instant sentAt,
                         String messageId) {
             this("customer_message", orderId, orderNumber, message, senderId, sentAt, messageId, null);
         }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.laundryconnect.realtime.partner.PartnerConfig;
-import com.laundryconnect.realtime.partner.push.Money;
 import com.laundryconnect.realtime.partner.push.PartnerMessages;
 import com.laundryconnect.realtime.partner.push.PartnerPush;
 import com.laundryconnect.realtime.partner.store.EarningsLedger;
@@ -73,7 +72,7 @@ public class PartnerWebSocket extends SessionEndpoint {
         // before this replica subscribed to the partner's deliveries.
         sessions.openResuming(connection, caller.get(), Set.of(PartnerPush.routingKey(partnerId)),
                 new PartnerMessages.ConnectionEstablished("Connected to partner updates", partnerId,
-                        Money.format(balance.total()), balance.currency(), startAfter),
+                        balance.total(), balance.currency(), startAfter),
                 () -> feed.after(partnerId, startAfter, config.feed().replayLimit()).stream()
                         .map(this::replayed)
                         .toList());

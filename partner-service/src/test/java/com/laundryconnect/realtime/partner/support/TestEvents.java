@@ -49,4 +49,10 @@ public final class TestEvents {
         return CloudEvent.create(SOURCE, new MessageSent(java.util.UUID.randomUUID().toString(), orderId,
                 "LC-" + orderId.substring(0, 6), senderId, role, recipientId, text));
     }
+
+    /** The event with another {@code time}, for the tests of how a frame writes the time it takes from its event. */
+    public static CloudEvent at(CloudEvent event, String time) {
+        return new CloudEvent(event.specVersion(), event.id(), event.type(), event.source(), OffsetDateTime.parse(time),
+                event.subject(), event.dataContentType(), event.data());
+    }
 }

@@ -20,7 +20,6 @@ import com.laundryconnect.realtime.session.testing.KafkaTopicsResource;
 import com.laundryconnect.realtime.session.testing.TestKafka;
 import com.laundryconnect.realtime.session.testing.TestSocket;
 import com.laundryconnect.realtime.session.testing.TestTokens;
-import com.laundryconnect.realtime.session.ws.Timestamps;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -43,8 +42,8 @@ class CustomerMessageTest {
         try (TestSocket phone = PartnerSockets.connectPartner(endpoint, partnerId);
              TestSocket web = PartnerSockets.connectPartner(endpoint, partnerId);
              TestSocket otherPartner = PartnerSockets.connectPartner(endpoint, TestTokens.newUserId())) {
-            CloudEvent event = TestEvents.message(orderId, "customer-7", SenderRole.CUSTOMER, partnerId,
-                    "Please ring the bell twice");
+            CloudEvent event = TestEvents.at(TestEvents.message(orderId, "customer-7", SenderRole.CUSTOMER, partnerId,
+                    "Please ring the bell twice"), "2026-12-03T15:45:30+05:30");
             MessageSent sent = (MessageSent) EventCodec.readPayload(event);
             TestKafka.produce(event);
 
@@ -55,7 +54,7 @@ class CustomerMessageTest {
                 assertEquals(sent.orderNumber(), message.getString("order_number"));
                 assertEquals("Please ring the bell twice", message.getString("message"));
                 assertEquals("customer-7", message.getString("sender_id"));
-                assertEquals(Timestamps.format(event.time().toInstant()), message.getString("sent_at"));
+                assertEquals("2026-12-03T10:15:30.000Z", message.getString("sent_at"), "the event's time, in UTC");
                 assertEquals(sent.messageId(), message.getString("message_id"));
             }
             assertTrue(otherPartner.quietFor(Duration.ofMillis(500)).isEmpty());

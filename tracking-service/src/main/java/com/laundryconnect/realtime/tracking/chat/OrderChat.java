@@ -19,7 +19,6 @@ import com.laundryconnect.realtime.events.payload.SenderRole;
 import com.laundryconnect.realtime.session.auth.Caller;
 import com.laundryconnect.realtime.session.ws.ClientMessage;
 import com.laundryconnect.realtime.session.ws.Deliveries;
-import com.laundryconnect.realtime.session.ws.Timestamps;
 import com.laundryconnect.realtime.tracking.TrackingConfig;
 import com.laundryconnect.realtime.tracking.publish.MessageSentPublisher;
 import com.laundryconnect.realtime.tracking.push.OrderSubscribers;
@@ -114,7 +113,7 @@ public class OrderChat {
             MessageSent sent = stored.sent();
             if (sent.senderRole() == SenderRole.PARTNER) {
                 subscribers.toCustomer(deliveries, sent.orderId(), stored.sentAt(), new TrackingMessages.PartnerMessage(
-                        sent.orderId(), sent.message(), sent.senderId(), Timestamps.format(stored.sentAt()),
+                        sent.orderId(), sent.message(), sent.senderId(), stored.sentAt(),
                         sent.messageId()));
             }
         }
@@ -174,7 +173,7 @@ public class OrderChat {
     }
 
     private static TrackingMessages.PartnerMessage partnerMessage(ChatMessage message) {
-        return new TrackingMessages.PartnerMessage(message.orderId, message.body, message.senderId,
-                Timestamps.format(message.sentAt), message.messageId);
+        return new TrackingMessages.PartnerMessage(message.orderId, message.body, message.senderId, message.sentAt,
+                message.messageId);
     }
 }

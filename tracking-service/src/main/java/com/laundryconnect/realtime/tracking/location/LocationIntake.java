@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import com.laundryconnect.realtime.events.payload.LocationReported;
-import com.laundryconnect.realtime.session.ws.Timestamps;
 import com.laundryconnect.realtime.tracking.TrackingConfig;
 import com.laundryconnect.realtime.tracking.TrackingMetrics;
 import com.laundryconnect.realtime.tracking.push.TrackingMessages;
@@ -79,7 +78,7 @@ public class LocationIntake {
                 continue;
             }
             newer.add(new LocationConflator.Offered(candidate.orderId(), new TrackingMessages.Location(
-                    location.latitude(), location.longitude(), Timestamps.format(location.recordedAt()),
+                    location.latitude(), location.longitude(), location.recordedAt(),
                     location.heading(), location.speed()), location.recordedAt()));
         }
         conflator.offerAll(newer);

@@ -23,7 +23,6 @@ import com.laundryconnect.realtime.events.payload.OrderCreated;
 import com.laundryconnect.realtime.events.payload.OrderEtaUpdated;
 import com.laundryconnect.realtime.events.payload.OrderStatus;
 import com.laundryconnect.realtime.events.payload.OrderStatusChanged;
-import com.laundryconnect.realtime.session.ws.Timestamps;
 import com.laundryconnect.realtime.tracking.TrackingMetrics;
 import com.laundryconnect.realtime.tracking.push.TrackingMessages;
 import com.laundryconnect.realtime.tracking.store.OrderView;
@@ -110,7 +109,7 @@ public class OrderProjection {
         Instant updatedAt = time == null ? now() : time;
         return List.of(new TrackingMessages.OrderUpdate(new TrackingMessages.Update(
                 view.orderId, view.orderNumber, changed.status().wireValue(), changed.statusDisplayOrDefault(),
-                changed.previousStatus().wireValue(), changed.note(), Timestamps.format(updatedAt))));
+                changed.previousStatus().wireValue(), changed.note(), updatedAt)));
     }
 
     private List<Object> assigned(Map<String, OrderView> locked, OrderAssigned assigned, Instant time) {
@@ -142,7 +141,7 @@ public class OrderProjection {
         view.eta = etaUpdated.eta().toInstant();
         view.etaEventTime = time;
         view.touch(time == null ? now() : time);
-        return List.of(new TrackingMessages.EtaUpdate(Timestamps.format(view.eta), minutesUntil(view.eta)));
+        return List.of(new TrackingMessages.EtaUpdate(view.eta, minutesUntil(view.eta)));
     }
 
     private static OrderView lockedOrNew(Map<String, OrderView> locked, String orderId, String orderNumber,

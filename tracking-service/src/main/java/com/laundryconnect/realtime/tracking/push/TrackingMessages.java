@@ -1,5 +1,7 @@
 package com.laundryconnect.realtime.tracking.push;
 
+import java.time.Instant;
+
 import com.laundryconnect.realtime.session.ws.Replayable;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -36,9 +38,9 @@ public final class TrackingMessages {
             String status,
             @JsonProperty("status_display") String statusDisplay,
             PartnerRef partner,
-            String eta,
+            Instant eta,
             @JsonProperty("last_location") LastLocation lastLocation,
-            @JsonProperty("updated_at") String updatedAt) {
+            @JsonProperty("updated_at") Instant updatedAt) {
     }
 
     /** {@code name} is null while the partner is known only from an event without a name. */
@@ -47,7 +49,7 @@ public final class TrackingMessages {
     }
 
     @RegisterForReflection
-    public record LastLocation(double latitude, double longitude, String timestamp) {
+    public record LastLocation(double latitude, double longitude, Instant timestamp) {
     }
 
     @RegisterForReflection
@@ -65,19 +67,19 @@ public final class TrackingMessages {
             @JsonProperty("status_display") String statusDisplay,
             @JsonProperty("previous_status") String previousStatus,
             String note,
-            @JsonProperty("updated_at") String updatedAt) {
+            @JsonProperty("updated_at") Instant updatedAt) {
     }
 
     @RegisterForReflection
-    public record EtaUpdate(String type, String eta, @JsonProperty("eta_minutes") long etaMinutes) {
-        public EtaUpdate(String eta, long etaMinutes) {
+    public record EtaUpdate(String type, Instant eta, @JsonProperty("eta_minutes") long etaMinutes) {
+        public EtaUpdate(Instant eta, long etaMinutes) {
             this("eta_update", eta, etaMinutes);
         }
     }
 
     @RegisterForReflection
-    public record Location(String type, double latitude, double longitude, String timestamp, Double heading, Double speed) {
-        public Location(double latitude, double longitude, String timestamp, Double heading, Double speed) {
+    public record Location(String type, double latitude, double longitude, Instant timestamp, Double heading, Double speed) {
+        public Location(double latitude, double longitude, Instant timestamp, Double heading, Double speed) {
             this("location", latitude, longitude, timestamp, heading, speed);
         }
     }
@@ -89,9 +91,9 @@ public final class TrackingMessages {
             @JsonProperty("order_id") String orderId,
             String message,
             @JsonProperty("sender_id") String senderId,
-            @JsonProperty("sent_at") String sentAt,
+            @JsonProperty("sent_at") Instant sentAt,
             @JsonProperty("message_id") String messageId) implements Replayable {
-        public PartnerMessage(String orderId, String message, String senderId, String sentAt, String messageId) {
+        public PartnerMessage(String orderId, String message, String senderId, Instant sentAt, String messageId) {
             this("partner_message", orderId, message, senderId, sentAt, messageId);
         }
 

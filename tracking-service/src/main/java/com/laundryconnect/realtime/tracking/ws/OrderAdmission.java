@@ -11,7 +11,6 @@ import org.jboss.logging.Logger;
 import com.laundryconnect.realtime.session.CloseCodes;
 import com.laundryconnect.realtime.session.auth.Caller;
 import com.laundryconnect.realtime.session.ws.Sessions;
-import com.laundryconnect.realtime.session.ws.Timestamps;
 import com.laundryconnect.realtime.tracking.TrackingConfig;
 import com.laundryconnect.realtime.tracking.chat.OrderChat;
 import com.laundryconnect.realtime.tracking.location.LatestLocations;
@@ -126,12 +125,12 @@ public class OrderAdmission {
 
     private TrackingMessages.OrderSnapshot snapshot(OrderView view) {
         TrackingMessages.LastLocation lastLocation = locations.latest(view.orderId)
-                .map(l -> new TrackingMessages.LastLocation(l.latitude(), l.longitude(), Timestamps.format(l.recordedAt())))
+                .map(l -> new TrackingMessages.LastLocation(l.latitude(), l.longitude(), l.recordedAt()))
                 .orElse(null);
         return new TrackingMessages.OrderSnapshot(view.orderId, view.orderNumber, view.statusOrPending().wireValue(),
                 view.statusDisplayOrDefault(),
                 view.partnerId == null ? null : new TrackingMessages.PartnerRef(view.partnerId, view.partnerName),
-                Timestamps.format(view.eta), lastLocation, Timestamps.format(view.updatedAt));
+                view.eta, lastLocation, view.updatedAt);
     }
 
     /** {@code ?since=<message id>} (or {@code last_event_id}): the last partner message the client has seen. */

@@ -131,7 +131,7 @@ class LocationConflatorTest {
 
     private static LocationConflator.Offered offered(String orderId, double latitude) {
         return new LocationConflator.Offered(orderId,
-                new TrackingMessages.Location(latitude, 0, Instant.now().toString(), null, null), Instant.now());
+                new TrackingMessages.Location(latitude, 0, Instant.now(), null, null), Instant.now());
     }
 
     private List<Double> latitudes(String orderId) {

@@ -76,7 +76,7 @@ final class InboundRules {
             return new Refuse("Message type missing");
         }
         if (type.asText().equals("ping")) {
-            return new Pong(new ServerMessages.Pong(body.get("timestamp"), Timestamps.format(now)));
+            return new Pong(new ServerMessages.Pong(body.get("timestamp"), now));
         }
         if (!endpointTypes.contains(type.asText())) {
             return new Refuse("Unknown message type: " + abbreviate(type.asText()));

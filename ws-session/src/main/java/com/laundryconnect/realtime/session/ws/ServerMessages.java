@@ -1,5 +1,7 @@
 package com.laundryconnect.realtime.session.ws;
 
+import java.time.Instant;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,8 +19,8 @@ final class ServerMessages {
         }
     }
 
-    record Pong(String type, JsonNode timestamp, @JsonProperty("server_time") String serverTime) {
-        Pong(JsonNode timestamp, String serverTime) {
+    record Pong(String type, JsonNode timestamp, @JsonProperty("server_time") Instant serverTime) {
+        Pong(JsonNode timestamp, Instant serverTime) {
             this("pong", timestamp, serverTime);
         }
     }

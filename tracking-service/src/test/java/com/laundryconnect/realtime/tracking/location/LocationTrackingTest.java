@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -44,7 +43,7 @@ class LocationTrackingTest extends EndToEndTest {
         TestOrder order = assignedOrder();
         try (TestSocket customer = established(order.id(), TestTokens.wsToken(order.customerId()));
              TestSocket staff = established(order.id(), TestTokens.staffWsToken(TestTokens.newUserId()))) {
-            Instant recordedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            Instant recordedAt = TestEvents.nowWithMillis();
             JsonObject event = TestEvents.location(order.id(), order.partnerId(), 12.9716, 77.5946, recordedAt);
             event.getJsonObject("data").put("heading", 92.5).put("speed", 8.25);
             TestKafka.produce(Topic.LOCATIONS, event);
@@ -71,7 +70,7 @@ class LocationTrackingTest extends EndToEndTest {
     @Test
     void aNewSubscriberGetsTheLatestLocationWhichIsKeptForAnHour() {
         TestOrder order = assignedOrder();
-        Instant recordedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant recordedAt = TestEvents.nowWithMillis();
         TestKafka.produce(Topic.LOCATIONS, TestEvents.location(order.id(), order.partnerId(), 19.076, 72.8777, recordedAt));
         await().atMost(PROJECTED).until(() -> redis.key().exists(LatestLocations.key(order.id())));
 
@@ -137,7 +136,7 @@ class LocationTrackingTest extends EndToEndTest {
     @Test
     void manyLocationsWithinOneSecondGiveAtMostTwoPushesTheLastOneExact() {
         TestOrder order = assignedOrder();
-        Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant start = TestEvents.nowWithMillis();
         List<JsonObject> burst = IntStream.range(0, 20)
                 .mapToObj(i -> TestEvents.location(order.id(), order.partnerId(), 12.0 + i / 1000.0, 77.0 + i / 1000.0,
                         start.plusMillis(i * 10L)))

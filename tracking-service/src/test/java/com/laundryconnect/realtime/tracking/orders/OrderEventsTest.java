@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -39,7 +38,7 @@ class OrderEventsTest extends EndToEndTest {
         TestOrder order = assignedOrder();
         try (TestSocket customer = established(order.id(), TestTokens.wsToken(order.customerId()));
              TestSocket partner = established(order.id(), TestTokens.partnerWsToken(order.partnerId()))) {
-            Instant time = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            Instant time = TestEvents.nowWithMillis();
             JsonObject event = TestEvents.statusChanged(order.id(), order.customerId(), order.partnerId(), "picked_up",
                     "confirmed", time);
             event.getJsonObject("data").put("note", "Collected 3 bags");
@@ -185,7 +184,7 @@ class OrderEventsTest extends EndToEndTest {
     @Test
     void anEtaUpdateIsPushedAndShownToNewSubscribers() {
         TestOrder order = assignedOrder();
-        Instant eta = Instant.now().plus(Duration.ofMinutes(25)).truncatedTo(ChronoUnit.MILLIS);
+        Instant eta = TestEvents.nowWithMillis().plus(Duration.ofMinutes(25));
         try (TestSocket customer = established(order.id(), TestTokens.wsToken(order.customerId()))) {
             TestKafka.produce(Topic.ORDERS, TestEvents.etaUpdated(order.id(), eta, Instant.now()));
             JsonObject update = nextOfType(customer, "eta_update");

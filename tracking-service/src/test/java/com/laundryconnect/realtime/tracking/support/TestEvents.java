@@ -1,6 +1,7 @@
 package com.laundryconnect.realtime.tracking.support;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import com.laundryconnect.realtime.session.testing.TestEnvelopes;
@@ -11,6 +12,21 @@ import io.vertx.core.json.JsonObject;
 public final class TestEvents {
 
     private TestEvents() {
+    }
+
+    /**
+     * Now to the millisecond, or at most 200 ms later, such that it and every instant up to 199 ms after it have a
+     * millisecond part other than {@code 000}: their {@code toString()} then has the three digits the service writes
+     * ({@code Instant.toString()} leaves them out when they are {@code 000}), so a test can compare a frame's
+     * timestamp with it. Never before this millisecond: the service ignores an order event older than one it applied.
+     */
+    public static Instant nowWithMillis() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        long millisOfSecond = now.toEpochMilli() % 1000;
+        if (millisOfSecond == 0) {
+            return now.plusMillis(1);
+        }
+        return millisOfSecond <= 800 ? now : now.truncatedTo(ChronoUnit.SECONDS).plusMillis(1001);
     }
 
     public static JsonObject orderCreated(String orderId, String customerId, String status, Instant time) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 
@@ -87,13 +88,26 @@ class ReplicasIT {
                     return probe.next().getInteger("unread_count") >= titles.size();
                 }
             });
-            try (TestSocket resumed = connect(second, userId, "since=" + lastSeenId + "&")) {
-                for (int i = 10; i < titles.size(); i++) {
-                    String title = resumed.next("notification").getJsonObject("notification").getString("title");
-                    assertTrue(received.add(title), "received twice: " + title);
+            // The replica that took the partitions over may close the resumed session with 1012 (its reads of what
+            // the dead one had applied announce a gap), and the client resumes again, as the guide's client does.
+            long since = lastSeenId;
+            for (int resume = 0; resume < 3 && received.size() < titles.size(); resume++) {
+                try (TestSocket resumed = connect(second, userId, "since=" + since + "&")) {
+                    Optional<JsonObject> next;
+                    while (received.size() < titles.size()
+                            && (next = resumed.nextUnlessClosed("notification")).isPresent()) {
+                        JsonObject notification = next.get().getJsonObject("notification");
+                        assertTrue(received.add(notification.getString("title")),
+                                "received twice: " + notification.getString("title"));
+                        since = notification.getLong("id");
+                    }
+                    if (received.size() == titles.size()) {
+                        assertEquals(List.of(), resumed.quietFor(Duration.ofMillis(500)).stream()
+                                .filter(frame -> frame.contains("\"notification\"")).toList());
+                    } else {
+                        assertEquals(1012, resumed.closeCode(), "a resumed session closed before every notification");
+                    }
                 }
-                assertEquals(List.of(), resumed.quietFor(Duration.ofMillis(500)).stream()
-                        .filter(frame -> frame.contains("\"notification\"")).toList());
             }
             assertEquals(titles.size(), unreadCount(second, userId), "every event stored exactly once");
         }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -25,6 +26,7 @@ public final class TestSocket implements AutoCloseable {
     private static final HttpClient CLIENT = VERTX.createHttpClient();
 
     public static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration CLOSE_CHECK_INTERVAL = Duration.ofMillis(50);
 
     private final WebSocket socket;
     private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
@@ -92,13 +94,27 @@ public final class TestSocket implements AutoCloseable {
         return new JsonObject(frame);
     }
 
-    /** Skips frames of other types until one of {@code type} arrives. */
+    /** Skips frames of other types until one of {@code type} arrives; fails if none does in time or the server closes. */
     public JsonObject next(String type) {
+        return nextUnlessClosed(type).orElseThrow(() -> new AssertionError(
+                "no '" + type + "' message before the server closed with " + closeCode.join()));
+    }
+
+    /**
+     * Skips frames of other types until one of {@code type} arrives, or, once the server has closed the connection
+     * and every frame it sent before is read, returns empty (a client that resumes then reconnects); fails if neither
+     * happens in time.
+     */
+    public Optional<JsonObject> nextUnlessClosed(String type) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
-            String frame = nextFrame(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-            if (frame != null && type.equals(new JsonObject(frame).getString("type"))) {
-                return new JsonObject(frame);
+            String frame = nextFrame(CLOSE_CHECK_INTERVAL);
+            if (frame == null) {
+                if (closeCode.isDone() && frames.isEmpty()) {
+                    return Optional.empty();
+                }
+            } else if (type.equals(new JsonObject(frame).getString("type"))) {
+                return Optional.of(new JsonObject(frame));
             }
         }
         throw new AssertionError("no '" + type + "' message within " + WAIT);

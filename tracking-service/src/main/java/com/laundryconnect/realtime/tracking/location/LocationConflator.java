@@ -2,12 +2,13 @@ package com.laundryconnect.realtime.tracking.location;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -33,9 +34,10 @@ import com.laundryconnect.realtime.tracking.push.TrackingMessages;
  * a due one starts at its due time, not when its push went out: timing each window from the moment of its push let
  * every window of an order reporting at the limit rate start a little later than the one before, so that its windows
  * stretched and a third of its locations were conflated away (BENCHMARKS.md, section 12). So an order's pushes are
- * decided at least {@code interval - TICK_MILLIS} apart, and at most one per interval over any run of windows. An order reporting at exactly the limit rate keeps the phase its windows had
- * when they started: if its locations later reach this class sooner than the first one did, each waits for that
- * difference, because catching up would take a push above the rate.
+ * decided at least {@code interval - TICK_MILLIS} apart, and at most one per interval over any run of windows. An
+ * order reporting at exactly the limit rate keeps the phase its windows had when they started: if its locations later
+ * reach this class sooner than the first one did, each waits for that difference, because catching up would take a
+ * push above the rate.
  */
 @ApplicationScoped
 public class LocationConflator {
@@ -59,14 +61,15 @@ public class LocationConflator {
     }
 
     /**
-     * When an order's window ends. Queued as the windows open, so the queue is in order of ends (to within the
-     * microseconds two threads may interleave their queueing), and a tick stops at the first end not yet due.
+     * When an order's window ends. Kept in order of ends, so that a tick stops at the first end not yet due: the next
+     * ends a tick queues (from their due times) may come before ends the intake queued during that tick's push.
      */
     private record WindowEnd(String orderId, long atNanos) {
     }
 
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
-    private final Queue<WindowEnd> windowEnds = new ConcurrentLinkedQueue<>();
+    private final Queue<WindowEnd> windowEnds =
+            new PriorityBlockingQueue<>(64, Comparator.comparingLong(WindowEnd::atNanos));
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "location-conflation");
         thread.setDaemon(true);

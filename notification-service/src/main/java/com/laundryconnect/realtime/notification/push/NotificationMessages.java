@@ -1,6 +1,5 @@
 package com.laundryconnect.realtime.notification.push;
 
-import com.laundryconnect.realtime.session.ws.Replayable;
 import java.time.Instant;
 import java.util.Map;
 
@@ -8,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.laundryconnect.realtime.notification.store.Notification;
+import com.laundryconnect.realtime.session.ws.Replayable;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -34,6 +36,12 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
  * events to the service in one call (one transaction, one fan-out), and acknowledge the batch, so its offsets are
  * committed, only once all of that is durable.
  *
+ * <p>A channel runs one Kafka consumer, so an idle replica pays one fetch per channel, not one per partition. A poll
+ * of at least {@link IntakeConfig#splitPollsFrom()} records (a replica behind, or a busy channel) is split by partition
+ * and the partitions' shares are applied side by side on the worker pool, each as a batch of its own: every key stays
+ * in one partition, so its order is kept, and both cores work while one share waits on PostgreSQL or Redis. A smaller
+ * poll is applied whole, in one transaction. The poll is acknowledged once every share is applied.
+ *
  * <p>A batch that fails is retried whole with back-off, which keeps every key's events in order; one that keeps
  * failing past {@link IntakeConfig#batchRetryDuration()} is applied event by event, and only an event that still
  * fails is dead-lettered, so one poisonous event never holds up a partition. While the application stops, a failing
@@ -60,6 +68,7 @@ public class EventIntake {
 
     private final DeadLetters deadLetters;
     private final IntakeConfig config;
+    private final ExecutorService workers;
     private final MeterRegistry registry;
     private final Sessions sessions;
     private final TakeOvers takeOvers;
@@ -67,10 +76,11 @@ public class EventIntake {
     /** Batches being applied; guarded by {@code this}. */
     private int batchesInHand;
 
-    EventIntake(DeadLetters deadLetters, IntakeConfig config, MeterRegistry registry, Sessions sessions,
-                TakeOvers takeOvers) {
+    EventIntake(DeadLetters deadLetters, IntakeConfig config, ExecutorService workers, MeterRegistry registry,
+                Sessions sessions, TakeOvers takeOvers) {
         this.deadLetters = deadLetters;
         this.config = config;
+        this.workers = workers;
         this.registry = registry;
         this.sessions = sessions;
         this.takeOvers = takeOvers;
@@ -117,7 +127,12 @@ public class EventIntake {
             batchesInHand++;
         }
         try {
-            return consumeInHand(topic, batch, handler, onDeadLettered);
+            if (applyAll(topic, batch.getRecords(), handler, onDeadLettered)) {
+                return batch.ack();
+            }
+            LOG.infof("Stopping: %d records of %s are left unacknowledged and will be read again",
+                    batch.getRecords().size(), topic.topicName());
+            return CompletableFuture.completedFuture(null);
         } finally {
             synchronized (this) {
                 batchesInHand--;
@@ -126,14 +141,38 @@ public class EventIntake {
         }
     }
 
-    private CompletionStage<Void> consumeInHand(Topic topic, KafkaRecordBatch<String, String> batch,
-                                                EventBatchHandler handler, Consumer<List<FieldError>> onDeadLettered) {
+    /** False if the application began to stop before every record was applied. */
+    private boolean applyAll(Topic topic, List<KafkaRecord<String, String>> records, EventBatchHandler handler,
+                             Consumer<List<FieldError>> onDeadLettered) {
+        if (records.isEmpty()) {
+            return true;
+        }
+        List<List<KafkaRecord<String, String>>> shares = records.size() < config.splitPollsFrom()
+                ? List.of(records)
+                : PartitionShares.of(records);
+        List<CompletableFuture<Boolean>> sideBySide = shares.subList(1, shares.size()).stream()
+                .map(share -> CompletableFuture.supplyAsync(() -> applyShare(topic, share, handler, onDeadLettered),
+                        workers))
+                .toList();
+        boolean applied = applyShare(topic, shares.getFirst(), handler, onDeadLettered);
+        for (CompletableFuture<Boolean> share : sideBySide) {
+            try {
+                applied &= share.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+        return applied;
+    }
+
+    private boolean applyShare(Topic topic, List<KafkaRecord<String, String>> records, EventBatchHandler handler,
+                               Consumer<List<FieldError>> onDeadLettered) {
         List<TypedEvent> events = new ArrayList<>();
         List<KafkaRecord<String, String>> eventRecords = new ArrayList<>();
         List<RejectedRecord> malformed = new ArrayList<>();
         List<List<FieldError>> malformedErrors = new ArrayList<>();
         boolean takenOver = false;
-        for (KafkaRecord<String, String> record : batch.getRecords()) {
+        for (KafkaRecord<String, String> record : records) {
             takenOver = takenOver
                     || takeOvers.predatesAssignment(record.getTopic(), record.getPartition(), offset(record));
             switch (RecordReading.of(topic, record.getPayload())) {
@@ -158,12 +197,10 @@ public class EventIntake {
             if (!events.isEmpty()) {
                 apply(topic, events, eventRecords, handler, takenOver);
             }
+            return true;
         } catch (StoppingException e) {
-            LOG.infof("Stopping: %d records of %s are left unacknowledged and will be read again",
-                    batch.getRecords().size(), topic.topicName());
-            return CompletableFuture.completedFuture(null);
+            return false;
         }
-        return batch.ack();
     }
 
     private void apply(Topic topic, List<TypedEvent> events, List<KafkaRecord<String, String>> records,

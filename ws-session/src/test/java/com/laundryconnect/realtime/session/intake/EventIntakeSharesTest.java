@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,12 +27,14 @@ import org.junit.jupiter.api.Test;
 
 import com.laundryconnect.realtime.events.Topic;
 import com.laundryconnect.realtime.events.TypedEvent;
+import com.laundryconnect.realtime.session.testing.TestEnvelopes;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
 import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.commit.KafkaCommitHandler;
+import io.vertx.core.json.JsonObject;
 
 /** How one consumer's poll is applied: whole when small, per partition side by side when large, acknowledged last. */
 class EventIntakeSharesTest {
@@ -155,11 +156,11 @@ class EventIntakeSharesTest {
     }
 
     private static String notification(String user) {
-        return """
-                {"specversion":"1.0","id":"%s","type":"notification.requested","source":"laundryconnect-backend",
-                 "time":"2026-12-04T10:00:00Z","subject":"%s","datacontenttype":"application/json",
-                 "data":{"user_id":"%s","title":"Ready","message":"Your order is ready","notification_type":"order_status"}}"""
-                .formatted(UUID.randomUUID(), user, user);
+        return TestEnvelopes.envelope("notification.requested", user, new JsonObject()
+                .put("user_id", user)
+                .put("title", "Ready")
+                .put("message", "Your order is ready")
+                .put("notification_type", "order_status")).encode();
     }
 
     private static List<String> idsOf(IncomingKafkaRecordBatch<String, String> poll) {
@@ -174,8 +175,7 @@ class EventIntakeSharesTest {
     }
 
     private static String idOf(String json) {
-        int start = json.indexOf("\"id\":\"") + 6;
-        return json.substring(start, json.indexOf('"', start));
+        return new JsonObject(json).getString("id");
     }
 
     private static List<String> ids(List<TypedEvent> events) {

@@ -10,9 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.runtime.Startup;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
-import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 
 /** Verifies the main backend's access tokens (contract 2.1). Misconfiguration stops the service at start. */
@@ -20,12 +18,12 @@ import io.smallrye.jwt.auth.principal.ParseException;
 @ApplicationScoped
 public class AccessTokenVerifier {
 
-    private final JWTParser parser;
+    private final VerifiedClaimsParser parser;
     private final Duration clockSkew;
 
     public AccessTokenVerifier(AccessTokenConfig config) {
         this.clockSkew = config.clockSkew();
-        this.parser = new DefaultJWTParser(contextFor(config));
+        this.parser = new VerifiedClaimsParser(contextFor(config));
     }
 
     public Caller verify(String token) throws TokenRejectedException {

@@ -1,12 +1,15 @@
 package com.laundryconnect.realtime.session.auth;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.NumericDate;
 
 /** Reads the identity rules of contract section 2 out of a verified token's claims. */
 final class CallerClaims {
@@ -14,24 +17,34 @@ final class CallerClaims {
     private CallerClaims() {
     }
 
-    static Caller toCaller(JsonWebToken jwt, Caller.TokenKind kind, String requiredTokenType, Duration skew)
+    static Caller toCaller(JwtClaims claims, Caller.TokenKind kind, String requiredTokenType, Duration skew)
             throws TokenRejectedException {
-        Object tokenType = jwt.getClaim("token_type");
+        Object tokenType = claims.getClaimValue("token_type");
         if (tokenType != null && !requiredTokenType.equals(claimText(tokenType))) {
             throw new TokenRejectedException("Token has wrong type");
         }
-        String userId = firstNonBlank(claimText(jwt.getClaim("user_id")), jwt.getSubject());
+        String userId = firstNonBlank(claimText(claims.getClaimValue("user_id")), claimText(claims.getClaimValue("sub")));
         if (userId == null) {
             throw new TokenRejectedException("Token contained no recognizable user identification");
         }
-        Set<String> groups = new LinkedHashSet<>();
-        groups.addAll(stringList(jwt.getClaim("groups")));
-        Set<String> roles = new LinkedHashSet<>(stringList(jwt.getClaim("roles")));
-        boolean partner = isTrue(jwt.getClaim("is_partner")) || groups.contains("partner") || roles.contains("partner");
-        boolean staff = isTrue(jwt.getClaim("is_staff")) || groups.contains("staff");
+        Set<String> groups = stringList(claims.getClaimValue("groups"));
+        Set<String> roles = stringList(claims.getClaimValue("roles"));
+        boolean partner = isTrue(claims.getClaimValue("is_partner")) || groups.contains("partner") || roles.contains("partner");
+        boolean staff = isTrue(claims.getClaimValue("is_staff")) || groups.contains("staff");
         boolean service = groups.contains("service");
-        Instant expiresAt = Instant.ofEpochSecond(jwt.getExpirationTime()).plus(skew);
-        return new Caller(userId, partner, staff, service, Set.copyOf(groups), expiresAt, kind);
+        return new Caller(userId, partner, staff, service, Set.copyOf(groups), expiry(claims).plus(skew), kind);
+    }
+
+    private static Instant expiry(JwtClaims claims) throws TokenRejectedException {
+        try {
+            NumericDate expiresAt = claims.getExpirationTime();
+            if (expiresAt == null) {
+                throw new TokenRejectedException("Token has no expiry");
+            }
+            return Instant.ofEpochSecond(expiresAt.getValue());
+        } catch (MalformedClaimException e) {
+            throw new TokenRejectedException("Token has a malformed expiry");
+        }
     }
 
     private static String firstNonBlank(String first, String second) {
@@ -41,25 +54,19 @@ final class CallerClaims {
         return second == null || second.isBlank() ? null : second;
     }
 
-    /** Claims arrive as JSON values: ids may be numbers (Django integer pks) and are read as their decimal text. */
+    /** Ids may arrive as JSON numbers (Django integer pks) and are read as their decimal text. */
     private static String claimText(Object claim) {
         if (claim == null) {
             return null;
         }
-        if (claim instanceof jakarta.json.JsonString json) {
-            return json.getString();
-        }
-        if (claim instanceof jakarta.json.JsonNumber number) {
-            return number.bigDecimalValue().toPlainString();
-        }
         if (claim instanceof Number number) {
-            return new java.math.BigDecimal(number.toString()).toPlainString();
+            return new BigDecimal(number.toString()).toPlainString();
         }
         return claim.toString();
     }
 
     private static boolean isTrue(Object claim) {
-        return claim == jakarta.json.JsonValue.TRUE || Boolean.TRUE.equals(claim);
+        return Boolean.TRUE.equals(claim);
     }
 
     private static Set<String> stringList(Object claim) {

@@ -5,9 +5,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
-import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 
 /**
@@ -19,14 +17,14 @@ public class WsTokenVerifier {
 
     private static final String REJECTED = "Invalid or expired token";
 
-    private final JWTParser parser;
+    private final VerifiedClaimsParser parser;
     private final WsTokenConfig config;
     private final AccessTokenVerifier accessTokens;
 
     public WsTokenVerifier(WsTokenConfig config, AccessTokenVerifier accessTokens) {
         this.config = config;
         this.accessTokens = accessTokens;
-        this.parser = new DefaultJWTParser(contextFor(config));
+        this.parser = new VerifiedClaimsParser(contextFor(config));
     }
 
     public Caller verify(String token) throws TokenRejectedException {

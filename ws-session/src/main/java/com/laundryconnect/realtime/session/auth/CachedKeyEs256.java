@@ -8,7 +8,6 @@ import java.security.interfaces.ECPublicKey;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
@@ -33,7 +32,7 @@ final class CachedKeyEs256 extends EcdsaUsingShaAlgorithm.EcdsaP256UsingSha256 {
     private static boolean registered;
 
     // An instance field, not a constant: Bouncy Castle initialises when the service runs, never inside a native image.
-    private final ECDomainParameters p256 = domainOf(CustomNamedCurves.getByName("secp256r1"));
+    private final ECDomainParameters p256 = new ECDomainParameters(CustomNamedCurves.getByName("secp256r1"));
     private final Map<ECPublicKey, ECPublicKeyParameters> verificationKeys = new ConcurrentHashMap<>();
 
     /** Makes every jose4j ES256 check in this JVM use this implementation; the first call wins, later ones do nothing. */
@@ -47,7 +46,8 @@ final class CachedKeyEs256 extends EcdsaUsingShaAlgorithm.EcdsaP256UsingSha256 {
     @Override
     public boolean verifySignature(byte[] signature, Key key, byte[] securedInput, ProviderContext providerContext)
             throws JoseException {
-        if (!(key instanceof ECPublicKey publicKey) || !EllipticCurves.P_256.equals(EllipticCurves.getName(publicKey.getParams().getCurve()))) {
+        ECPublicKeyParameters p256Key = key instanceof ECPublicKey publicKey ? p256ParametersOf(publicKey) : null;
+        if (p256Key == null) {
             return super.verifySignature(signature, key, securedInput, providerContext);
         }
         if (signature.length != SIGNATURE_LENGTH) {
@@ -56,14 +56,18 @@ final class CachedKeyEs256 extends EcdsaUsingShaAlgorithm.EcdsaP256UsingSha256 {
         BigInteger r = new BigInteger(1, signature, 0, SIGNATURE_LENGTH / 2);
         BigInteger s = new BigInteger(1, signature, SIGNATURE_LENGTH / 2, SIGNATURE_LENGTH / 2);
         ECDSASigner verifier = new ECDSASigner();
-        verifier.init(false, parametersOf(publicKey));
+        verifier.init(false, p256Key);
         return verifier.verifySignature(sha256(securedInput), r, s);
     }
 
-    private ECPublicKeyParameters parametersOf(ECPublicKey publicKey) throws JoseException {
+    /** The key's Bouncy Castle form, kept between checks; null when the key is not on P-256 (the curve is looked up once). */
+    private ECPublicKeyParameters p256ParametersOf(ECPublicKey publicKey) throws JoseException {
         ECPublicKeyParameters cached = verificationKeys.get(publicKey);
         if (cached != null) {
             return cached;
+        }
+        if (!EllipticCurves.P_256.equals(EllipticCurves.getName(publicKey.getParams().getCurve()))) {
+            return null;
         }
         ECPublicKeyParameters parameters;
         try {
@@ -87,9 +91,5 @@ final class CachedKeyEs256 extends EcdsaUsingShaAlgorithm.EcdsaP256UsingSha256 {
         } catch (NoSuchAlgorithmException e) {
             throw new JoseException("SHA-256 is not available", e);
         }
-    }
-
-    private static ECDomainParameters domainOf(X9ECParameters curve) {
-        return new ECDomainParameters(curve.getCurve(), curve.getG(), curve.getN(), curve.getH(), curve.getSeed());
     }
 }

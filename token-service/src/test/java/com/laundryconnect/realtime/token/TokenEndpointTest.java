@@ -30,6 +30,7 @@ import com.laundryconnect.realtime.session.auth.TokenRejectedException;
 import com.laundryconnect.realtime.session.auth.WsTokenVerifier;
 import com.laundryconnect.realtime.session.testing.TestTokens;
 
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.smallrye.jwt.build.Jwt;
@@ -41,6 +42,9 @@ class TokenEndpointTest {
 
     @Inject
     WsTokenVerifier wsTokens;
+
+    @Inject
+    RedisDataSource redis;
 
     @Test
     void customerGetsExactlyTheContractShape() throws Exception {
@@ -282,6 +286,23 @@ class TokenEndpointTest {
         assertTrue(seconds >= 1 && seconds <= 60, "Retry-After " + seconds);
 
         given().auth().oauth2(TestTokens.accessToken(TestTokens.newUserId())).get(TOKEN_PATH).then().statusCode(200);
+        long remainingMillis = redis.key().pttl("realtime:token-requests:" + userId);
+        assertTrue(remainingMillis > 0 && remainingMillis <= 60_000, "the window ends: " + remainingMillis + " ms left");
+    }
+
+    @Test
+    void aCounterLeftWithoutExpiryEndsWithTheWindowInsteadOfLockingTheUserOut() {
+        String userId = TestTokens.newUserId();
+        String key = "realtime:token-requests:" + userId;
+        redis.value(Long.class).set(key, 1_000L);
+
+        String retryAfter = given().auth().oauth2(TestTokens.accessToken(userId)).get(TOKEN_PATH).then()
+                .statusCode(429)
+                .extract().header("Retry-After");
+
+        assertEquals("60", retryAfter);
+        long remainingMillis = redis.key().pttl(key);
+        assertTrue(remainingMillis > 0 && remainingMillis <= 60_000, "the window ends: " + remainingMillis + " ms left");
     }
 
     @Test

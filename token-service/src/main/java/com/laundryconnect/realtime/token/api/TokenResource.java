@@ -24,6 +24,12 @@ import com.laundryconnect.realtime.token.ratelimit.RateLimitExceededException;
 import com.laundryconnect.realtime.token.ratelimit.TokenRateLimiter;
 import com.laundryconnect.realtime.token.signing.WsTokenIssuer;
 
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The token endpoint runs on the event loop: its work is a signature check, one Redis round trip and one ES256
+ * signature, and in a reconnect storm a hop to a worker thread and back cost more than that work itself.
+ */
 @Path("/api/realtime")
 public class TokenResource {
 
@@ -45,8 +51,8 @@ public class TokenResource {
     @GET
     @Path("/token{slash: /?}")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response token(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization)
-            throws TokenRejectedException, RateLimitExceededException {
+    public Uni<Response> token(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization)
+            throws TokenRejectedException {
         Caller caller;
         try {
             caller = accessTokens.verify(BearerTokens.fromAuthorizationHeader(authorization));
@@ -54,7 +60,10 @@ public class TokenResource {
             LOG.infof("Token request refused: %s", e.getMessage());
             throw e;
         }
-        rateLimiter.acquire(caller.userId());
+        return rateLimiter.acquire(caller.userId()).map(allowed -> tokenFor(caller));
+    }
+
+    private Response tokenFor(Caller caller) {
         String token = issuer.issue(caller);
         String query = "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
         var endpoints = new TokenResponse.Endpoints(

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.laundryconnect.realtime.session.auth.BouncyCastleEs256;
 import com.laundryconnect.realtime.session.auth.Caller;
 import com.laundryconnect.realtime.session.auth.WsTokenConfig;
 
@@ -21,6 +22,7 @@ public class WsTokenIssuer {
     private final WsTokenConfig config;
 
     public WsTokenIssuer(SigningKeys keys, WsTokenConfig config) {
+        BouncyCastleEs256.register();
         this.keys = keys;
         this.config = config;
     }

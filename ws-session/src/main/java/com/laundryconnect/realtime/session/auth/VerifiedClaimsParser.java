@@ -19,7 +19,7 @@ final class VerifiedClaimsParser {
     private final JWTAuthContextInfo context;
 
     VerifiedClaimsParser(JWTAuthContextInfo context) {
-        CachedKeyEs256.register();
+        BouncyCastleEs256.register();
         this.context = context;
     }
 

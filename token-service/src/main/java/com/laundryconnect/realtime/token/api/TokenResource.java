@@ -28,7 +28,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The token endpoint runs on the event loop: its work is a signature check, one Redis round trip and one ES256
- * signature, and in a reconnect storm a hop to a worker thread and back cost more than that work itself.
+ * signature. On a worker thread, waking the event loop for each Redis call and for the response was 17 % of
+ * token-service's CPU in a reconnect storm (BENCHMARKS.md section 15).
  */
 @Path("/api/realtime")
 public class TokenResource {

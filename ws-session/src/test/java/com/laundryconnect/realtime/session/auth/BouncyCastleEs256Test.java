@@ -40,8 +40,7 @@ class BouncyCastleEs256Test {
         for (int i = 0; i < 300; i++) {
             KeyPair signer = keys[i % keys.length];
             KeyPair checker = i % 7 == 0 ? keys[(i + 1) % keys.length] : signer;
-            byte[] input = new byte[50 + random.nextInt(400)];
-            random.nextBytes(input);
+            byte[] input = randomInput(random);
             byte[] signature = sign(signer, input);
             if (i % 3 == 1) {
                 signature[random.nextInt(signature.length)] ^= (byte) (1 << random.nextInt(8));
@@ -97,8 +96,7 @@ class BouncyCastleEs256Test {
         KeyPair[] keys = {newKey(), newKey(), newKey()};
         for (int i = 0; i < 100; i++) {
             KeyPair key = keys[i % keys.length];
-            byte[] input = new byte[50 + random.nextInt(400)];
-            random.nextBytes(input);
+            byte[] input = randomInput(random);
             byte[] signature = bouncyCastle.sign(bouncyCastle.prepareForSign(key.getPrivate(), providers), input);
 
             assertEquals(64, signature.length, "case " + i);
@@ -129,6 +127,12 @@ class BouncyCastleEs256Test {
 
         assertEquals(BouncyCastleEs256.class, org.jose4j.jwa.AlgorithmFactoryFactory.getInstance().getJwsAlgorithmFactory()
                 .getAlgorithm("ES256").getClass());
+    }
+
+    private static byte[] randomInput(Random random) {
+        byte[] input = new byte[50 + random.nextInt(400)];
+        random.nextBytes(input);
+        return input;
     }
 
     private static ECParameterSpec p256() throws Exception {

@@ -1,12 +1,16 @@
 package com.laundryconnect.realtime.notification.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -19,7 +23,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
 
-/** Every read and write of a user's notifications; each method is its own transaction. */
+/** Every read and write of a user's notifications; each method is one transaction or one statement. */
 @ApplicationScoped
 public class NotificationStore implements PanacheRepository<Notification> {
 
@@ -49,8 +53,7 @@ public class NotificationStore implements PanacheRepository<Notification> {
             FROM inserted JOIN counted USING (user_id)
             ORDER BY inserted.id""";
 
-    private static final String UNREAD_COUNT = "SELECT unread FROM unread_counters WHERE user_id = ?1";
-    private static final String INBOX = "SELECT unread, latest_id FROM unread_counters WHERE user_id = ?1";
+    private static final String INBOX = "SELECT unread, latest_id FROM unread_counters WHERE user_id = ?";
 
     /** The {@code since} that resumes from a user's first notification (ids start at 1). */
     public static final long FROM_THE_START = 0;
@@ -68,9 +71,11 @@ public class NotificationStore implements PanacheRepository<Notification> {
     private static final String MARK_ALL_READ = MARK_READ.formatted("");
 
     private final ObjectMapper json;
+    private final DataSource dataSource;
 
-    public NotificationStore(ObjectMapper json) {
+    public NotificationStore(ObjectMapper json, DataSource dataSource) {
         this.json = json;
+        this.dataSource = dataSource;
     }
 
     /**
@@ -111,21 +116,26 @@ public class NotificationStore implements PanacheRepository<Notification> {
     }
 
     /** The user's unread count: one row kept in step with every insert and every mark, never a count of rows. */
-    @Transactional
     public long unreadCount(String userId) {
-        List<?> unread = getEntityManager().createNativeQuery(UNREAD_COUNT).setParameter(1, userId).getResultList();
-        return unread.isEmpty() ? 0 : ((Number) unread.get(0)).longValue();
+        return inbox(userId).unreadCount();
     }
 
-    /** The unread count and the newest notification id (or {@link #FROM_THE_START}) of a user, from one row. */
-    @Transactional
+    /**
+     * The unread count and the newest notification id (or {@link #FROM_THE_START}) of a user, from one row. Every new
+     * session asks this, so it is one statement over plain JDBC outside a transaction: the transaction and the
+     * persistence context around it were as costly as the query itself in a profile of a reconnect storm
+     * (BENCHMARKS.md section 16).
+     */
     public Inbox inbox(String userId) {
-        List<?> rows = getEntityManager().createNativeQuery(INBOX).setParameter(1, userId).getResultList();
-        if (rows.isEmpty()) {
-            return new Inbox(0, FROM_THE_START);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(INBOX)) {
+            select.setString(1, userId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? new Inbox(row.getLong(1), row.getLong(2)) : new Inbox(0, FROM_THE_START);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the unread counter of a user failed", e);
         }
-        Object[] row = (Object[]) rows.get(0);
-        return new Inbox(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
     }
 
     /** One page of the user's notifications, newest first, strictly older than {@code before} when given. */

@@ -6,8 +6,6 @@ import com.laundryconnect.realtime.events.payload.SenderRole;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.Optional;
@@ -129,11 +127,7 @@ enum FieldFormat {
     }
 
     static Optional<OffsetDateTime> offsetTimestamp(String text) {
-        try {
-            return Optional.of(OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return OffsetTimestamps.parse(text);
     }
 
     private static Optional<String> problemUnless(boolean valid, String message) {

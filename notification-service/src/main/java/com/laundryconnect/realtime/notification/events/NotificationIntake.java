@@ -18,7 +18,7 @@ import com.laundryconnect.realtime.notification.store.StoredNotification;
 import com.laundryconnect.realtime.session.intake.EventBatchHandler;
 
 /**
- * Turns a batch of events into stored, then pushed, notifications: one transaction and one statement store them
+ * Turns a batch of events into stored, then pushed, notifications: one statement, committed on its own, stores them
  * all, and one fan-out pushes those that were new. Events stored before (a redelivery) are not pushed again.
  */
 @ApplicationScoped

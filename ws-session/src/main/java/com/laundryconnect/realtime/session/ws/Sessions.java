@@ -112,10 +112,12 @@ public class Sessions {
 
     /**
      * Registers an authenticated, authorised session under its routing keys and sends its
-     * {@code connection_established} message, before anything else can reach it.
+     * {@code connection_established} message first: a push can reach the session as soon as it is registered and its
+     * keys are subscribed, before that message is written, so it opens as a resume with nothing missed, and pushes
+     * that arrive meanwhile are held and written after it (contract 4).
      */
     public Session open(WebSocketConnection connection, Caller caller, Set<String> routingKeys, Object established) {
-        return open(connection, caller, routingKeys, established, false);
+        return openResuming(connection, caller, routingKeys, established, List::of);
     }
 
     /**
@@ -126,7 +128,7 @@ public class Sessions {
      */
     public Session openResuming(WebSocketConnection connection, Caller caller, Set<String> routingKeys,
                                 Object established, Supplier<? extends List<? extends Replayable>> missed) {
-        Session session = open(connection, caller, routingKeys, established, true);
+        Session session = openHeld(connection, caller, routingKeys, established);
         Set<String> replayed = new HashSet<>();
         try {
             for (Replayable message : missed.get()) {
@@ -146,12 +148,10 @@ public class Sessions {
         return session;
     }
 
-    private Session open(WebSocketConnection connection, Caller caller, Set<String> routingKeys, Object established,
-                         boolean held) {
+    /** Registers the session with its live deliveries held, and sends {@code connection_established}. */
+    private Session openHeld(WebSocketConnection connection, Caller caller, Set<String> routingKeys, Object established) {
         Session session = new Session(connection, caller, connection.endpointId(), routingKeys);
-        if (held) {
-            session.hold();
-        }
+        session.hold();
         registry.add(session);
         List<Future<Void>> subscriptions = new ArrayList<>(routingKeys.size());
         for (String key : routingKeys) {

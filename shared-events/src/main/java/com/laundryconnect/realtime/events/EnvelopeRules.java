@@ -34,7 +34,7 @@ final class EnvelopeRules {
                 .ifPresent(source -> errors.add(new FieldError("source", "must be a non-blank string")));
         OffsetDateTime time = JsonFields.optional(envelope, "time").map(given -> {
             Optional<OffsetDateTime> parsed = given.isTextual()
-                    ? FieldFormat.offsetTimestamp(given.textValue()) : Optional.empty();
+                    ? OffsetTimestamps.parse(given.textValue()) : Optional.empty();
             if (parsed.isEmpty()) {
                 errors.add(new FieldError("time", "must be an ISO-8601 timestamp with offset"));
             }

@@ -5,7 +5,6 @@ import com.laundryconnect.realtime.events.payload.OrderStatus;
 import com.laundryconnect.realtime.events.payload.SenderRole;
 
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.Optional;
@@ -123,11 +122,7 @@ enum FieldFormat {
     abstract Optional<String> problemWith(JsonNode value);
 
     static boolean isOffsetTimestamp(String text) {
-        return offsetTimestamp(text).isPresent();
-    }
-
-    static Optional<OffsetDateTime> offsetTimestamp(String text) {
-        return OffsetTimestamps.parse(text);
+        return OffsetTimestamps.parse(text).isPresent();
     }
 
     private static Optional<String> problemUnless(boolean valid, String message) {

@@ -1,14 +1,12 @@
 package com.laundryconnect.realtime.partner.store;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.laundryconnect.realtime.events.payload.EarningsCredited;
@@ -27,7 +25,7 @@ public class EarningsLedger {
      */
     private static final String CREDIT_BATCH = """
             WITH incoming AS (
-                SELECT * FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS t(position int, event_id text,
+                SELECT * FROM jsonb_to_recordset(CAST(? AS jsonb)) AS t(position int, event_id text,
                     partner_id text, order_id text, amount numeric, currency text)),
             inserted AS (
                 INSERT INTO earnings_entries (event_id, partner_id, order_id, amount, currency)
@@ -50,10 +48,10 @@ public class EarningsLedger {
             JOIN balances ON balances.partner_id = inserted.partner_id AND balances.currency = inserted.currency
             ORDER BY incoming.position""";
 
-    private final EntityManager entityManager;
+    private final JsonBatchStatements statements;
 
-    public EarningsLedger(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    public EarningsLedger(JsonBatchStatements statements) {
+        this.statements = statements;
     }
 
     /** An {@code earnings.credited} event to apply: its CloudEvent id and what it credits. */
@@ -79,15 +77,12 @@ public class EarningsLedger {
                     .put("partner_id", earnings.partnerId()).put("order_id", earnings.orderId())
                     .put("amount", earnings.amount().toPlainString()).put("currency", earnings.currency()));
         }
-        List<Credit> credited = new ArrayList<>();
-        for (Object row : entityManager.createNativeQuery(CREDIT_BATCH).setParameter("rows", rows.encode())
-                .getResultList()) {
-            Object[] columns = (Object[]) row;
-            EarningsCredited earnings = byEventId.get((String) columns[0]).earnings();
-            credited.add(new Credit((String) columns[0], earnings.partnerId(), earnings.orderId(), earnings.amount(),
-                    earnings.currency(), (BigDecimal) columns[1]));
-        }
-        return credited;
+        return statements.query(CREDIT_BATCH, rows.encode(), row -> {
+            String eventId = row.getString(1);
+            EarningsCredited earnings = byEventId.get(eventId).earnings();
+            return new Credit(eventId, earnings.partnerId(), earnings.orderId(), earnings.amount(),
+                    earnings.currency(), row.getBigDecimal(2));
+        });
     }
 
     /**

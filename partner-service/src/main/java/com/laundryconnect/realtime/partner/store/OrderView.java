@@ -62,7 +62,7 @@ public class OrderView extends PanacheEntityBase {
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 
-    /** A copy that is not managed: what a message built later in the batch shows, whatever the batch does next. */
+    /** A copy: what a message built later in the batch shows, whatever the batch does next. */
     public OrderView copy() {
         OrderView copy = new OrderView();
         copy.orderId = orderId;

@@ -1,5 +1,7 @@
 package com.laundryconnect.realtime.partner.store;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -13,7 +15,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -25,14 +26,15 @@ import com.laundryconnect.realtime.events.payload.OrderCreated;
 import com.laundryconnect.realtime.events.payload.OrderStatus;
 import com.laundryconnect.realtime.events.payload.OrderStatusChanged;
 
-import io.quarkus.panache.common.Sort;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 
 /**
  * Keeps {@link OrderView}s from laundry.orders.v1, idempotent on the event id. A batch reads and locks its orders'
  * views in one query (in order id order, so two batches never deadlock), applies its events to them in memory, and
- * Hibernate writes the changed and new views at commit in JDBC batches. Events may arrive out of order (contract 11):
- * any of them creates the view, and a late {@code order.created} only fills in what is missing. A status or an
- * assignment older than the one the view holds is ignored, by the rule tracking-service follows too
+ * writes the stored views back in one statement and inserts the new ones in another. Events may arrive out of order
+ * (contract 11): any of them creates the view, and a late {@code order.created} only fills in what is missing. A
+ * status or an assignment older than the one the view holds is ignored, by the rule tracking-service follows too
  * ({@link EventOrder}): a late {@code order.status_changed} never moves an order back nor re-assigns it. One order's
  * events are on one partition, and a replica that reads them again (after a rebalance) waits on their ids in
  * {@code processed_events} before it locks any view; should a new view's insert still meet one inserted meanwhile,
@@ -45,10 +47,43 @@ public class OrderViews {
     private static final Set<String> FINISHED =
             Set.of(OrderStatus.DELIVERED.wireValue(), OrderStatus.CANCELLED.wireValue());
 
-    private final ProcessedEvents processedEvents;
+    /** The columns of a view, and their types in the JSON rows a batch writes. */
+    private static final String COLUMNS = """
+            order_id, order_number, customer_id, pickup_address, items_count, total_amount, currency, scheduled_pickup,
+            created_at, status, assigned_partner_id, status_event_time, assigned_event_time, updated_at""";
+    private static final String ROW_TYPE = """
+            order_id text, order_number text, customer_id text, pickup_address text, items_count int,
+            total_amount numeric, currency text, scheduled_pickup timestamptz, created_at timestamptz, status text,
+            assigned_partner_id text, status_event_time timestamptz, assigned_event_time timestamptz,
+            updated_at timestamptz""";
 
-    public OrderViews(ProcessedEvents processedEvents) {
+    private static final String LOCK = """
+            SELECT %s FROM order_views
+            WHERE order_id IN (SELECT jsonb_array_elements_text(CAST(? AS jsonb)))
+            ORDER BY order_id FOR UPDATE""".formatted(COLUMNS);
+
+    private static final String UPDATE_STORED = """
+            UPDATE order_views AS view SET order_number = given.order_number, customer_id = given.customer_id,
+                pickup_address = given.pickup_address, items_count = given.items_count,
+                total_amount = given.total_amount, currency = given.currency,
+                scheduled_pickup = given.scheduled_pickup, created_at = given.created_at, status = given.status,
+                assigned_partner_id = given.assigned_partner_id, status_event_time = given.status_event_time,
+                assigned_event_time = given.assigned_event_time, updated_at = given.updated_at
+            FROM jsonb_to_recordset(CAST(? AS jsonb)) AS given(%s)
+            WHERE view.order_id = given.order_id""".formatted(ROW_TYPE);
+
+    /** In order id order, as the locks are taken. */
+    private static final String INSERT_CREATED = """
+            INSERT INTO order_views (%s)
+            SELECT %s FROM jsonb_to_recordset(CAST(? AS jsonb)) AS given(%s)
+            ORDER BY order_id""".formatted(COLUMNS, COLUMNS, ROW_TYPE);
+
+    private final ProcessedEvents processedEvents;
+    private final JsonBatchStatements statements;
+
+    public OrderViews(ProcessedEvents processedEvents, JsonBatchStatements statements) {
         this.processedEvents = processedEvents;
+        this.statements = statements;
     }
 
     /**
@@ -84,15 +119,60 @@ public class OrderViews {
                 }
             }
         }
-        views.persistCreated();
+        views.write();
         return assignments;
     }
 
     /** The views of these orders that exist, by order id, locked for this transaction in order id order. */
-    private static Map<String, OrderView> lockAll(Collection<String> orderIds) {
-        return OrderView.<OrderView>find("orderId in ?1", Sort.by("orderId"), orderIds)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list().stream()
+    private Map<String, OrderView> lockAll(Collection<String> orderIds) {
+        return statements.query(LOCK, new JsonArray(List.copyOf(orderIds)).encode(), OrderViews::read).stream()
                 .collect(Collectors.toMap(view -> view.orderId, Function.identity()));
+    }
+
+    private static OrderView read(ResultSet row) throws SQLException {
+        OrderView view = new OrderView();
+        view.orderId = row.getString("order_id");
+        view.orderNumber = row.getString("order_number");
+        view.customerId = row.getString("customer_id");
+        view.pickupAddress = row.getString("pickup_address");
+        view.itemsCount = row.getObject("items_count", Integer.class);
+        view.totalAmount = row.getBigDecimal("total_amount");
+        view.currency = row.getString("currency");
+        view.scheduledPickup = row.getObject("scheduled_pickup", OffsetDateTime.class);
+        view.createdAt = row.getObject("created_at", OffsetDateTime.class);
+        view.status = row.getString("status");
+        view.assignedPartnerId = row.getString("assigned_partner_id");
+        view.statusEventTime = row.getObject("status_event_time", OffsetDateTime.class);
+        view.assignedEventTime = row.getObject("assigned_event_time", OffsetDateTime.class);
+        view.updatedAt = row.getObject("updated_at", OffsetDateTime.class);
+        return view;
+    }
+
+    /** The views as one JSON array, the parameter of {@link #UPDATE_STORED} and {@link #INSERT_CREATED}. */
+    private static String rows(Collection<OrderView> views) {
+        JsonArray rows = new JsonArray();
+        for (OrderView view : views) {
+            rows.add(new JsonObject()
+                    .put("order_id", view.orderId)
+                    .put("order_number", view.orderNumber)
+                    .put("customer_id", view.customerId)
+                    .put("pickup_address", view.pickupAddress)
+                    .put("items_count", view.itemsCount)
+                    .put("total_amount", view.totalAmount == null ? null : view.totalAmount.toPlainString())
+                    .put("currency", view.currency)
+                    .put("scheduled_pickup", text(view.scheduledPickup))
+                    .put("created_at", text(view.createdAt))
+                    .put("status", view.status)
+                    .put("assigned_partner_id", view.assignedPartnerId)
+                    .put("status_event_time", text(view.statusEventTime))
+                    .put("assigned_event_time", text(view.assignedEventTime))
+                    .put("updated_at", text(view.updatedAt)));
+        }
+        return rows.encode();
+    }
+
+    private static String text(OffsetDateTime time) {
+        return time == null ? null : time.toString();
     }
 
     /** Fills in what the view does not know yet; creates it if it does not exist. */
@@ -167,16 +247,18 @@ public class OrderViews {
     }
 
     /**
-     * A batch's views: those stored, locked, whose changes Hibernate writes at commit, and those the batch creates.
-     * A new view is persisted only after the batch has set it, so that it is inserted once, complete.
+     * A batch's views: those stored, locked, and those the batch creates. At the end of the batch the stored ones are
+     * written back in one statement and the new ones inserted, complete, in another.
      */
-    private static final class BatchViews {
+    private final class BatchViews {
 
         private final Map<String, OrderView> views;
+        private final List<OrderView> stored;
         private final List<OrderView> created = new ArrayList<>();
 
         BatchViews(Map<String, OrderView> locked) {
             this.views = locked;
+            this.stored = List.copyOf(locked.values());
         }
 
         /** The order's view as the batch has it so far, or null for an order not seen yet. */
@@ -193,8 +275,13 @@ public class OrderViews {
             });
         }
 
-        void persistCreated() {
-            OrderView.persist(created);
+        void write() {
+            if (!stored.isEmpty()) {
+                statements.update(UPDATE_STORED, rows(stored));
+            }
+            if (!created.isEmpty()) {
+                statements.update(INSERT_CREATED, rows(created));
+            }
         }
     }
 

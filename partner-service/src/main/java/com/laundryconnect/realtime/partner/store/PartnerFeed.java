@@ -28,7 +28,7 @@ public class PartnerFeed {
      */
     private static final String APPEND = """
             WITH frames AS (
-                SELECT * FROM jsonb_to_recordset(CAST(:frames AS jsonb)) AS t(position int, partner_id text, frame text)),
+                SELECT * FROM jsonb_to_recordset(CAST(? AS jsonb)) AS t(position int, partner_id text, frame text)),
             writers AS (
                 INSERT INTO partner_feed_writers AS writer (partner_id)
                 SELECT DISTINCT partner_id FROM frames ORDER BY partner_id
@@ -64,9 +64,11 @@ public class PartnerFeed {
             DELETE FROM partner_feed WHERE feed_id >= :from AND feed_id < :to AND created_at < :cutoff""";
 
     private final EntityManager entityManager;
+    private final JsonBatchStatements statements;
 
-    public PartnerFeed(EntityManager entityManager) {
+    public PartnerFeed(EntityManager entityManager, JsonBatchStatements statements) {
         this.entityManager = entityManager;
+        this.statements = statements;
     }
 
     /** A frame for a partner's feed: its JSON without the feed id. */
@@ -91,11 +93,7 @@ public class PartnerFeed {
             rows.add(new JsonObject().put("position", rows.size()).put("partner_id", entry.partnerId())
                     .put("frame", entry.frame()));
         }
-        List<Long> feedIds = new ArrayList<>(entries.size());
-        for (Object feedId : entityManager.createNativeQuery(APPEND, Long.class).setParameter("frames", rows.encode())
-                .getResultList()) {
-            feedIds.add((Long) feedId);
-        }
+        List<Long> feedIds = new ArrayList<>(statements.query(APPEND, rows.encode(), row -> row.getLong(1)));
         if (feedIds.size() != entries.size()) {
             throw new IllegalStateException("Appended " + feedIds.size() + " of " + entries.size() + " frames");
         }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.vertx.core.json.JsonArray;
@@ -18,14 +17,14 @@ public class ProcessedEvents {
     /** In id order, so two batches recording some of the same ids lock them in the same order and never deadlock. */
     private static final String RECORD_NEW = """
             INSERT INTO processed_events (event_id)
-            SELECT DISTINCT id FROM jsonb_array_elements_text(CAST(:eventIds AS jsonb)) AS ids(id) ORDER BY id
+            SELECT DISTINCT id FROM jsonb_array_elements_text(CAST(? AS jsonb)) AS ids(id) ORDER BY id
             ON CONFLICT (event_id) DO NOTHING
             RETURNING event_id""";
 
-    private final EntityManager entityManager;
+    private final JsonBatchStatements statements;
 
-    public ProcessedEvents(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    public ProcessedEvents(JsonBatchStatements statements) {
+        this.statements = statements;
     }
 
     /**
@@ -34,11 +33,7 @@ public class ProcessedEvents {
      */
     @Transactional
     public Set<String> firstDeliveries(Collection<String> eventIds) {
-        Set<String> recorded = new HashSet<>();
-        for (Object id : entityManager.createNativeQuery(RECORD_NEW, String.class)
-                .setParameter("eventIds", new JsonArray(List.copyOf(eventIds)).encode()).getResultList()) {
-            recorded.add((String) id);
-        }
-        return recorded;
+        return new HashSet<>(statements.query(RECORD_NEW, new JsonArray(List.copyOf(eventIds)).encode(),
+                row -> row.getString(1)));
     }
 }

@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -25,6 +24,7 @@ import com.laundryconnect.realtime.events.payload.OrderStatus;
 import com.laundryconnect.realtime.events.payload.OrderStatusChanged;
 import com.laundryconnect.realtime.tracking.TrackingMetrics;
 import com.laundryconnect.realtime.tracking.push.TrackingMessages;
+import com.laundryconnect.realtime.tracking.store.LockedViews;
 import com.laundryconnect.realtime.tracking.store.OrderView;
 import com.laundryconnect.realtime.tracking.store.OrderViews;
 import com.laundryconnect.realtime.tracking.store.ProcessedEvents;
@@ -63,7 +63,7 @@ public class OrderProjection {
     public List<OrderChange> apply(List<TypedEvent> events, Consumer<TypedEvent> appliedBefore) {
         Set<String> firstDeliveries = processedEvents.recordFirstDeliveries(
                 events.stream().map(event -> event.envelope().id()).toList());
-        Map<String, OrderView> locked = views.lockAll(events.stream().map(TypedEvent::key).collect(Collectors.toSet()));
+        LockedViews locked = views.lockAll(events.stream().map(TypedEvent::key).collect(Collectors.toSet()));
         List<OrderChange> changes = new ArrayList<>();
         for (TypedEvent event : events) {
             if (!firstDeliveries.remove(event.envelope().id())) {
@@ -83,10 +83,11 @@ public class OrderProjection {
                 changes.add(new OrderChange(event.key(), time, messages));
             }
         }
+        views.write(locked);
         return changes;
     }
 
-    private List<Object> created(Map<String, OrderView> locked, OrderCreated created, Instant time) {
+    private List<Object> created(LockedViews locked, OrderCreated created, Instant time) {
         OrderView view = locked.get(created.orderId());
         if (view == null) {
             view = newView(locked, created.orderId(), created.orderNumber(), created.customerId(), time);
@@ -97,7 +98,7 @@ public class OrderProjection {
         return List.of();
     }
 
-    private List<Object> statusChanged(Map<String, OrderView> locked, OrderStatusChanged changed, Instant time) {
+    private List<Object> statusChanged(LockedViews locked, OrderStatusChanged changed, Instant time) {
         OrderView view = lockedOrNew(locked, changed.orderId(), changed.orderNumber(), changed.customerId(), time);
         if (!EventOrder.statusSupersedes(changed.status(), time, view.status, view.statusEventTime)) {
             LOG.infof("Order %s: ignoring status %s, older than the stored %s", changed.orderId(),
@@ -112,7 +113,7 @@ public class OrderProjection {
                 changed.previousStatus().wireValue(), changed.note(), updatedAt)));
     }
 
-    private List<Object> assigned(Map<String, OrderView> locked, OrderAssigned assigned, Instant time) {
+    private List<Object> assigned(LockedViews locked, OrderAssigned assigned, Instant time) {
         OrderView view = lockedOrNew(locked, assigned.orderId(), assigned.orderNumber(), assigned.customerId(), time);
         if (view.partnerId != null && !EventOrder.supersedes(time, view.assignedEventTime)) {
             LOG.infof("Order %s: ignoring an assignment older than the stored one", assigned.orderId());
@@ -126,7 +127,7 @@ public class OrderProjection {
         return List.of();
     }
 
-    private List<Object> etaUpdated(Map<String, OrderView> locked, OrderEtaUpdated etaUpdated, Instant time) {
+    private List<Object> etaUpdated(LockedViews locked, OrderEtaUpdated etaUpdated, Instant time) {
         OrderView view = locked.get(etaUpdated.orderId());
         if (view == null) {
             LOG.infof("Dropping an ETA for unknown order %s", etaUpdated.orderId());
@@ -144,22 +145,19 @@ public class OrderProjection {
         return List.of(new TrackingMessages.EtaUpdate(view.eta, minutesUntil(view.eta)));
     }
 
-    private static OrderView lockedOrNew(Map<String, OrderView> locked, String orderId, String orderNumber,
+    private static OrderView lockedOrNew(LockedViews locked, String orderId, String orderNumber,
                                          String customerId, Instant time) {
         OrderView view = locked.get(orderId);
         return view != null ? view : newView(locked, orderId, orderNumber, customerId, time);
     }
 
-    /** A new view, persisted, and kept with the locked ones so that the batch's later events of its order see it. */
-    private static OrderView newView(Map<String, OrderView> locked, String orderId, String orderNumber,
+    /** A new view, stored with the batch's others at its end; the batch's later events of its order see it. */
+    private static OrderView newView(LockedViews locked, String orderId, String orderNumber,
                                      String customerId, Instant time) {
-        OrderView view = new OrderView();
-        view.orderId = orderId;
+        OrderView view = locked.create(orderId);
         view.orderNumber = orderNumber;
         view.customerId = customerId;
         view.touch(time == null ? now() : time);
-        view.persist();
-        locked.put(orderId, view);
         return view;
     }
 

@@ -16,9 +16,33 @@ final class Latencies {
     private final Histogram total = new Histogram(HIGHEST_TRACKABLE_MICROS, 3);
     private final Histogram sinceLastSummary = new Histogram(HIGHEST_TRACKABLE_MICROS, 3);
     private Histogram recycled;
+    private final Recorder steadyRecorder = new Recorder(HIGHEST_TRACKABLE_MICROS, 3);
+    private final Histogram steady = new Histogram(HIGHEST_TRACKABLE_MICROS, 3);
+    private volatile long steadyFromMicros = Long.MAX_VALUE;
 
     void record(long micros) {
-        recorder.recordValue(Math.min(Math.max(0, micros), HIGHEST_TRACKABLE_MICROS));
+        recorder.recordValue(clamp(micros));
+    }
+
+    /**
+     * Records the latency of a message published at {@code publishedMicros}; it also counts in {@link #steadySummary}
+     * when it was published after {@link #startSteadyPhaseAt}'s time.
+     */
+    void record(long publishedMicros, long receivedMicros) {
+        long micros = clamp(receivedMicros - publishedMicros);
+        recorder.recordValue(micros);
+        if (publishedMicros >= steadyFromMicros) {
+            steadyRecorder.recordValue(micros);
+        }
+    }
+
+    /** Messages published from this time on (MonoClock micros) form the steady phase. */
+    void startSteadyPhaseAt(long micros) {
+        steadyFromMicros = micros;
+    }
+
+    private static long clamp(long micros) {
+        return Math.min(Math.max(0, micros), HIGHEST_TRACKABLE_MICROS);
     }
 
     private synchronized Histogram collect() {
@@ -26,6 +50,32 @@ final class Latencies {
         total.add(recycled);
         sinceLastSummary.add(recycled);
         return total;
+    }
+
+    private synchronized Histogram collectSteady() {
+        steady.add(steadyRecorder.getIntervalHistogram());
+        return steady;
+    }
+
+    /** p50, p99 and max of the steady phase in ms, NaN when it has no samples. */
+    synchronized double[] steadyMillis() {
+        Histogram histogram = collectSteady();
+        if (histogram.getTotalCount() == 0) {
+            return new double[] {Double.NaN, Double.NaN, Double.NaN};
+        }
+        return new double[] {histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(99) / 1000.0,
+                histogram.getMaxValue() / 1000.0};
+    }
+
+    synchronized String steadySummary() {
+        Histogram histogram = collectSteady();
+        if (histogram.getTotalCount() == 0) {
+            return "no samples";
+        }
+        return "n=%d p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms".formatted(
+                histogram.getTotalCount(), histogram.getValueAtPercentile(50) / 1000.0,
+                histogram.getValueAtPercentile(90) / 1000.0, histogram.getValueAtPercentile(99) / 1000.0,
+                histogram.getValueAtPercentile(99.9) / 1000.0, histogram.getMaxValue() / 1000.0);
     }
 
     synchronized long count() {

@@ -56,7 +56,7 @@ final class NotificationsScenario {
                         foreign.incrementAndGet();
                         return;
                     }
-                    latencies.record(receivedMicros - data.getLong("published_at_us"));
+                    latencies.record(data.getLong("published_at_us"), receivedMicros);
                     if (userOfSeq[seq] != conn.index) {
                         misrouted.incrementAndGet();
                     }
@@ -173,6 +173,7 @@ final class NotificationsScenario {
             run.figure("load_average_at_publish", Machine.loadAverage());
             Processes.Snapshot cpuStart = processes.snapshot();
             long framesBefore = fleet.messageCount();
+            latencies.startSteadyPhaseAt(MonoClock.micros() + options.steadyAfterSeconds * 1_000_000L);
             EventProducer.Pacing pacing = EventProducer.paced(events, options.rate, options.durationSeconds + 10.0,
                     seq -> {
                         int seqInt = (int) seq;
@@ -210,6 +211,7 @@ final class NotificationsScenario {
             run.say("drain took %.1f s; unread_count messages %d; other message types %s; unparsable %d; foreign %d"
                     .formatted(drained, unreadCounts.get(), otherTypes, fleet.unparsableCount(), foreign.get()));
             run.say("publish-to-receive latency: " + latencies.summary());
+            run.steadyLatency(latencies, options.steadyAfterSeconds);
             run.say("sessions held at the end: %d of %d established; closed meanwhile by code: %s".formatted(
                     fleet.openCount(), established, fleet.closesAfterEstablished()));
             run.printCpu(cpuStart, cpuEnd);

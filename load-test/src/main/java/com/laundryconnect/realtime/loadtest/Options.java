@@ -36,13 +36,17 @@ final class Options {
               --drain S               most seconds to wait for deliveries after the last publish, default 120
                                       (it also stops once nothing new arrived for 30 s)
               --settle S              seconds between phases (before memory readings, before publishing), default 5
+              --steady-after S        also report the latency of what was published after the first S s of
+                                      publishing (the whole run is always reported), default 10, at most half the
+                                      duration when not given
               --secret SECRET         HS256 access-token secret, default the local profile's development secret
               --no-memory             skip the heap/RSS readings (no jcmd GC.run on the service)
               --class-histogram       print the top of the service's class histogram after the sessions are open
             Every target must be a loopback address. Every phase is bounded in time; a watchdog ends the run.""";
 
     private static final Set<String> VALUE_OPTIONS = Set.of("sessions", "rate", "duration", "target", "kafka",
-            "service-port", "connect-concurrency", "setup-timeout", "drain", "settle", "secret", "linger-ms");
+            "service-port", "connect-concurrency", "setup-timeout", "drain", "settle", "secret", "linger-ms",
+            "steady-after");
     private static final Set<String> FLAGS = Set.of("no-memory", "class-histogram");
 
     final String scenario;
@@ -57,6 +61,7 @@ final class Options {
     final int setupTimeoutSeconds;
     final int drainSeconds;
     final int settleSeconds;
+    final int steadyAfterSeconds;
     final String secret;
     final boolean memory;
     final boolean classHistogram;
@@ -107,6 +112,8 @@ final class Options {
         this.setupTimeoutSeconds = positiveInt(values, "setup-timeout", 300, 3_600);
         this.drainSeconds = nonNegativeInt(values, "drain", 120, 3_600);
         this.settleSeconds = nonNegativeInt(values, "settle", 5, 600);
+        this.steadyAfterSeconds = nonNegativeInt(values, "steady-after", Math.min(10, durationSeconds / 2),
+                durationSeconds - 1);
         this.secret = values.getOrDefault("secret", AccessTokens.DEVELOPMENT_SECRET);
         this.memory = !flags.contains("no-memory");
         this.classHistogram = flags.contains("class-histogram");

@@ -69,8 +69,8 @@ final class PartnersScenario {
                     if (published.partner() != conn.index) {
                         misrouted.incrementAndGet();
                     }
-                    newOrderLatency.record(receivedMicros - published.micros());
-                    allLatency.record(receivedMicros - published.micros());
+                    newOrderLatency.record(published.micros(), receivedMicros);
+                    allLatency.record(published.micros(), receivedMicros);
                 }
                 case "earnings_update" -> {
                     BigDecimal total = decimal(message.getString("total"));
@@ -87,8 +87,8 @@ final class PartnersScenario {
                     if (published.partner() != conn.index) {
                         misrouted.incrementAndGet();
                     }
-                    earningsLatency.record(receivedMicros - published.micros());
-                    allLatency.record(receivedMicros - published.micros());
+                    earningsLatency.record(published.micros(), receivedMicros);
+                    allLatency.record(published.micros(), receivedMicros);
                 }
                 default -> otherTypes.computeIfAbsent(type, k -> new AtomicLong()).incrementAndGet();
             }
@@ -121,6 +121,7 @@ final class PartnersScenario {
             Processes.Snapshot cpuStart = processes.snapshot();
             long ackedBefore = producer.acknowledged();
             Instant pickup = Instant.now().plus(2, ChronoUnit.HOURS);
+            allLatency.startSteadyPhaseAt(MonoClock.micros() + options.steadyAfterSeconds * 1_000_000L);
             EventProducer.Pacing pacing = EventProducer.paced(events, options.rate, options.durationSeconds + 10.0,
                     seq -> {
                         int index = live.get((int) ((seq / 2) % live.size()));
@@ -201,6 +202,7 @@ final class PartnersScenario {
             run.say("exact totals: %d of %d credited partners match the expected sum; %d do not".formatted(exact, credited, wrong));
             mismatches.forEach(line -> run.say("  mismatch: " + line));
             run.say("publish-to-receive latency, all: " + allLatency.summary());
+            run.steadyLatency(allLatency, options.steadyAfterSeconds);
             run.say("  new_order:       " + newOrderLatency.summary());
             run.say("  earnings_update: " + earningsLatency.summary());
             run.say("sessions held at the end: %d of %d; closed meanwhile by code: %s".formatted(fleet.openCount(),

@@ -133,6 +133,20 @@ final class Run {
     }
 
     /** The publish-to-receive figures of the RESULT line. */
+    /**
+     * The latency of what was published after the first {@code seconds} of publishing: the first seconds carry this
+     * tool's JIT compilation (a fresh JVM every run) on the cores the suite uses (BENCHMARKS.md section 17). Reported
+     * beside the whole run's figures, never instead of them.
+     */
+    void steadyLatency(Latencies latencies, int seconds) {
+        say("  after the first %d s of publishing: %s".formatted(seconds, latencies.steadySummary()));
+        double[] steady = latencies.steadyMillis();
+        figure("steady_after_s", seconds);
+        figure("latency_steady_p50_ms", round1(steady[0]));
+        figure("latency_steady_p99_ms", round1(steady[1]));
+        figure("latency_steady_max_ms", round1(steady[2]));
+    }
+
     void latencyFigures(Latencies latencies) {
         figure("latency_p50_ms", round1(latencies.percentileMillis(50)));
         figure("latency_p99_ms", round1(latencies.percentileMillis(99)));

@@ -65,7 +65,7 @@ final class TrackingScenario {
                     if (published == null) {
                         unmatched.incrementAndGet();
                     } else {
-                        latencies.record(receivedMicros - published);
+                        latencies.record(published, receivedMicros);
                     }
                 }
                 case "connection_established" -> { }
@@ -127,6 +127,7 @@ final class TrackingScenario {
             run.figure("load_average_at_publish", Machine.loadAverage());
             Processes.Snapshot cpuStart = processes.snapshot();
             long ackedBefore = producer.acknowledged();
+            latencies.startSteadyPhaseAt(MonoClock.micros() + options.steadyAfterSeconds * 1_000_000L);
             EventProducer.Pacing pacing = EventProducer.paced(liveEvents, totalRate, options.durationSeconds + 10.0,
                     seq -> {
                         int index = live.get((int) (seq % live.size()));
@@ -169,6 +170,7 @@ final class TrackingScenario {
             run.say("pushes not matching a published location: %d; other message types: %s; unparsable %d"
                     .formatted(unmatched.get(), otherTypes, fleet.unparsableCount()));
             run.say("location publish-to-receive latency: " + latencies.summary());
+            run.steadyLatency(latencies, options.steadyAfterSeconds);
             run.say("sessions held at the end: %d of %d; closed meanwhile by code: %s".formatted(fleet.openCount(),
                     live.size(), fleet.closesAfterEstablished()));
             run.printCpu(cpuStart, cpuEnd);

@@ -37,6 +37,15 @@ class OptionsTest {
     }
 
     @Test
+    void theSteadyPhaseStartsTenSecondsInOrHalfWayThroughAShortRun() {
+        assertEquals(10, Options.parse(new String[] {"partners"}).steadyAfterSeconds);
+        assertEquals(4, Options.parse(new String[] {"partners", "--duration", "8"}).steadyAfterSeconds);
+        assertEquals(20, Options.parse(new String[] {"partners", "--steady-after", "20"}).steadyAfterSeconds);
+        assertThrows(UsageException.class,
+                () -> Options.parse(new String[] {"partners", "--duration", "30", "--steady-after", "30"}));
+    }
+
+    @Test
     void optionsTakeSeparateOrInlineValues() {
         Options options = Options.parse(new String[] {"--sessions", "200", "notifications", "--rate=50",
                 "--duration", "10", "--target", "ws://127.0.0.1:8082", "--no-memory"});

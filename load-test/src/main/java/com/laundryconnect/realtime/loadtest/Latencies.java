@@ -68,18 +68,7 @@ final class Latencies {
     }
 
     synchronized String steadySummary() {
-        Histogram histogram = collectSteady();
-        if (histogram.getTotalCount() == 0) {
-            return "no samples";
-        }
-        return "n=%d p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms".formatted(
-                histogram.getTotalCount(), histogram.getValueAtPercentile(50) / 1000.0,
-                histogram.getValueAtPercentile(90) / 1000.0, histogram.getValueAtPercentile(99) / 1000.0,
-                histogram.getValueAtPercentile(99.9) / 1000.0, histogram.getMaxValue() / 1000.0);
-    }
-
-    synchronized long count() {
-        return collect().getTotalCount();
+        return describe(collectSteady());
     }
 
     synchronized double percentileMillis(double percentile) {
@@ -90,11 +79,6 @@ final class Latencies {
     synchronized double maxMillis() {
         Histogram histogram = collect();
         return histogram.getTotalCount() == 0 ? Double.NaN : histogram.getMaxValue() / 1000.0;
-    }
-
-    synchronized double meanMillis() {
-        Histogram histogram = collect();
-        return histogram.getTotalCount() == 0 ? Double.NaN : histogram.getMean() / 1000.0;
     }
 
     /** p50/p99/max since the previous call, for the progress lines. */
@@ -110,11 +94,17 @@ final class Latencies {
     }
 
     synchronized String summary() {
-        if (count() == 0) {
+        return describe(collect());
+    }
+
+    private static String describe(Histogram histogram) {
+        if (histogram.getTotalCount() == 0) {
             return "no samples";
         }
-        return "n=%d p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms, mean %.1f ms".formatted(count(),
-                percentileMillis(50), percentileMillis(90), percentileMillis(99), percentileMillis(99.9), maxMillis(),
-                meanMillis());
+        return "n=%d p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms, mean %.1f ms".formatted(
+                histogram.getTotalCount(), histogram.getValueAtPercentile(50) / 1000.0,
+                histogram.getValueAtPercentile(90) / 1000.0, histogram.getValueAtPercentile(99) / 1000.0,
+                histogram.getValueAtPercentile(99.9) / 1000.0, histogram.getMaxValue() / 1000.0,
+                histogram.getMean() / 1000.0);
     }
 }

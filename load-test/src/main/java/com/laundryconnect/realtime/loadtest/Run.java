@@ -132,7 +132,6 @@ final class Run {
         return conns.stream().filter(conn -> conn.established).map(conn -> conn.index).toList();
     }
 
-    /** The publish-to-receive figures of the RESULT line. */
     /**
      * The latency of what was published after the first {@code seconds} of publishing: the first seconds carry this
      * tool's JIT compilation (a fresh JVM every run) on the cores the suite uses (BENCHMARKS.md section 17). Reported
@@ -147,6 +146,7 @@ final class Run {
         figure("latency_steady_max_ms", round1(steady[2]));
     }
 
+    /** The publish-to-receive figures of the RESULT line. */
     void latencyFigures(Latencies latencies) {
         figure("latency_p50_ms", round1(latencies.percentileMillis(50)));
         figure("latency_p99_ms", round1(latencies.percentileMillis(99)));

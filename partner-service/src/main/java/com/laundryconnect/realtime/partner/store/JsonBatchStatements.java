@@ -49,12 +49,12 @@ class JsonBatchStatements {
         }
     }
 
-    /** Runs a statement that returns no rows, with the JSON text as its one parameter, and returns its row count. */
-    int update(String sql, String json) {
+    /** Runs a statement that returns no rows, with the JSON text as its one parameter. */
+    void update(String sql, String json) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, json);
-            return statement.executeUpdate();
+            statement.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("A batch statement failed: " + e.getMessage(), e);
         }

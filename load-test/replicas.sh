@@ -14,7 +14,7 @@ JAR=notification-service/target/quarkus-app/quarkus-run.jar
 PIDS=()
 start_replica() {
   env QUARKUS_PROFILE=local QUARKUS_HTTP_PORT=$1 KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 \
-    java -XX:MaxRAM=1g -jar $JAR > target/replica-$1.log 2>&1 &
+    java -XX:MaxRAM=1g -XX:+UseSerialGC -jar $JAR > target/replica-$1.log 2>&1 &
   PIDS+=($!)
 }
 await_ready() { for i in $(seq 180); do curl -fs -o /dev/null http://127.0.0.1:$1/q/health/ready && return; sleep 1; done; echo "replica $1 not ready"; }
@@ -45,7 +45,7 @@ run_case() {  # run_case N_REPLICAS SESSIONS_TOTAL RATE_TOTAL
 echo "start $(date -u +%FT%TZ) load $(cut -d' ' -f1-3 /proc/loadavg)"
 mkdir -p target
 # token-service publishes the WS-token keys the replicas fetch; sessions here use access tokens, but the verifier asks.
-env QUARKUS_PROFILE=local QUARKUS_HTTP_PORT=8081 java -XX:MaxRAM=512m -jar token-service/target/quarkus-app/quarkus-run.jar > target/replica-token.log 2>&1 &
+env QUARKUS_PROFILE=local QUARKUS_HTTP_PORT=8081 java -XX:MaxRAM=512m -XX:+UseSerialGC -jar token-service/target/quarkus-app/quarkus-run.jar > target/replica-token.log 2>&1 &
 TOKEN=$!
 await_ready 8081
 run_case 1 1000 1000

@@ -145,7 +145,7 @@ final class LocalSuite implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: build first (fault-test/run.sh does)");
         }
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:MaxRAM=" + memoryLimitOf(service), "-jar", jar.toString());
+                "-XX:MaxRAM=" + memoryLimitOf(service), "-XX:+UseSerialGC", "-jar", jar.toString());
         builder.environment().put("QUARKUS_PROFILE", "local");
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(ports.portOf(service)));
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap());

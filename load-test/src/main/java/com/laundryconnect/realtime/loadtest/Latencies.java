@@ -16,33 +16,37 @@ final class Latencies {
     private final Histogram total = new Histogram(HIGHEST_TRACKABLE_MICROS, 3);
     private final Histogram sinceLastSummary = new Histogram(HIGHEST_TRACKABLE_MICROS, 3);
     private Histogram recycled;
-    private final Recorder steadyRecorder = new Recorder(HIGHEST_TRACKABLE_MICROS, 3);
-    private final Histogram steady = new Histogram(HIGHEST_TRACKABLE_MICROS, 3);
+    /** What was published from {@link #startSteadyPhaseAt}'s time on; null in that phase's own instance. */
+    private final Latencies steadyPhase;
     private volatile long steadyFromMicros = Long.MAX_VALUE;
 
+    Latencies() {
+        this.steadyPhase = new Latencies(null);
+    }
+
+    private Latencies(Latencies steadyPhase) {
+        this.steadyPhase = steadyPhase;
+    }
+
     void record(long micros) {
-        recorder.recordValue(clamp(micros));
+        recorder.recordValue(Math.min(Math.max(0, micros), HIGHEST_TRACKABLE_MICROS));
     }
 
     /**
-     * Records the latency of a message published at {@code publishedMicros}; it also counts in {@link #steadySummary}
+     * Records the latency of a message published at {@code publishedMicros}; it also counts in {@link #steadyPhase}
      * when it was published after {@link #startSteadyPhaseAt}'s time.
      */
     void record(long publishedMicros, long receivedMicros) {
-        long micros = clamp(receivedMicros - publishedMicros);
-        recorder.recordValue(micros);
+        long micros = receivedMicros - publishedMicros;
+        record(micros);
         if (publishedMicros >= steadyFromMicros) {
-            steadyRecorder.recordValue(micros);
+            steadyPhase.record(micros);
         }
     }
 
     /** Messages published from this time on (MonoClock micros) form the steady phase. */
     void startSteadyPhaseAt(long micros) {
         steadyFromMicros = micros;
-    }
-
-    private static long clamp(long micros) {
-        return Math.min(Math.max(0, micros), HIGHEST_TRACKABLE_MICROS);
     }
 
     private synchronized Histogram collect() {
@@ -52,23 +56,9 @@ final class Latencies {
         return total;
     }
 
-    private synchronized Histogram collectSteady() {
-        steady.add(steadyRecorder.getIntervalHistogram());
-        return steady;
-    }
-
-    /** p50, p99 and max of the steady phase in ms, NaN when it has no samples. */
-    synchronized double[] steadyMillis() {
-        Histogram histogram = collectSteady();
-        if (histogram.getTotalCount() == 0) {
-            return new double[] {Double.NaN, Double.NaN, Double.NaN};
-        }
-        return new double[] {histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(99) / 1000.0,
-                histogram.getMaxValue() / 1000.0};
-    }
-
-    synchronized String steadySummary() {
-        return describe(collectSteady());
+    /** The latencies of what was published from {@link #startSteadyPhaseAt}'s time on, read as the whole run's are. */
+    Latencies steadyPhase() {
+        return steadyPhase;
     }
 
     synchronized double percentileMillis(double percentile) {
@@ -94,10 +84,7 @@ final class Latencies {
     }
 
     synchronized String summary() {
-        return describe(collect());
-    }
-
-    private static String describe(Histogram histogram) {
+        Histogram histogram = collect();
         if (histogram.getTotalCount() == 0) {
             return "no samples";
         }

@@ -138,19 +138,21 @@ final class Run {
      * beside the whole run's figures, never instead of them.
      */
     void steadyLatency(Latencies latencies, int seconds) {
-        say("  after the first %d s of publishing: %s".formatted(seconds, latencies.steadySummary()));
-        double[] steady = latencies.steadyMillis();
+        Latencies steady = latencies.steadyPhase();
+        say("  after the first %d s of publishing: %s".formatted(seconds, steady.summary()));
         figure("steady_after_s", seconds);
-        figure("latency_steady_p50_ms", round1(steady[0]));
-        figure("latency_steady_p99_ms", round1(steady[1]));
-        figure("latency_steady_max_ms", round1(steady[2]));
+        latencyFigures("latency_steady_", steady);
     }
 
     /** The publish-to-receive figures of the RESULT line. */
     void latencyFigures(Latencies latencies) {
-        figure("latency_p50_ms", round1(latencies.percentileMillis(50)));
-        figure("latency_p99_ms", round1(latencies.percentileMillis(99)));
-        figure("latency_max_ms", round1(latencies.maxMillis()));
+        latencyFigures("latency_", latencies);
+    }
+
+    private void latencyFigures(String prefix, Latencies latencies) {
+        figure(prefix + "p50_ms", round1(latencies.percentileMillis(50)));
+        figure(prefix + "p99_ms", round1(latencies.percentileMillis(99)));
+        figure(prefix + "max_ms", round1(latencies.maxMillis()));
     }
 
     /** The end of a scenario that ran: how many sessions held, then they are closed and the RESULT line printed. */

@@ -18,10 +18,10 @@ class LatenciesTest {
 
         assertTrue(latencies.summary().startsWith("n=200 "));
         assertEquals(500, latencies.percentileMillis(99), 1);
-        double[] steady = latencies.steadyMillis();
-        assertEquals(20, steady[0], 0.1);
-        assertEquals(20, steady[1], 0.1);
-        assertTrue(latencies.steadySummary().startsWith("n=100 "));
+        Latencies steady = latencies.steadyPhase();
+        assertEquals(20, steady.percentileMillis(50), 0.1);
+        assertEquals(20, steady.percentileMillis(99), 0.1);
+        assertTrue(steady.summary().startsWith("n=100 "));
     }
 
     @Test
@@ -29,7 +29,7 @@ class LatenciesTest {
         Latencies latencies = new Latencies();
         latencies.record(1_000, 2_000);
 
-        assertEquals("no samples", latencies.steadySummary());
-        assertTrue(Double.isNaN(latencies.steadyMillis()[1]));
+        assertEquals("no samples", latencies.steadyPhase().summary());
+        assertTrue(Double.isNaN(latencies.steadyPhase().percentileMillis(99)));
     }
 }
